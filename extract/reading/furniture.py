@@ -1,0 +1,111 @@
+"""Page furniture: what extraction leaves behind that is not content.
+
+Normalising characters and dropping stamps happens here, once, so parsers
+never see a non-breaking space, a private-use bullet glyph, a `Page 15`
+footer, a vertical stamp split over two lines (`P` / `age 52`), a stray
+`javascript:` link, or a header repeated on every page.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from schemas.document import Line, Page
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u00ad": ""})
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_LINK_LINE = re.compile(r"^\s*(javascript:|file:///|about:blank)", re.I)
+# "Page 15", "Page 15 of 40", "- 15 -" on a line of its own.
+_PAGE_STAMP = re.compile(r"^\s*(?:Page\s+(\d+)(?:\s+of\s+\d+)?|-\s*(\d+)\s*-)\s*$", re.I)
+_VERTICAL_STAMP_TAIL = re.compile(r"^\s*age\s+(\d+)\s*$")
+
+
+def clean_text(text: str) -> str:
+    """Character-level normalisation of one line of extracted text."""
+    text = text.translate(_SPACES)
+    text = _PRIVATE_USE.sub("•", text)
+    return text.rstrip()
+
+
+def is_link_line(text: str) -> bool:
+    return bool(_LINK_LINE.match(text))
+
+
+def page_stamp(text: str) -> str | None:
+    """The printed page number if this line is a `Page N` stamp."""
+    m = _PAGE_STAMP.match(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def vertical_stamp(first: str, second: str) -> tuple[str, str] | None:
+    """`P` then `age 52`: a rotated `Page 52` stamp that extraction split in two.
+
+    The `P` may stand alone or be glued to the end of the line before
+    (`... Medium 9 P`). Returns (the first line without its `P`, the label).
+    """
+    m = _VERTICAL_STAMP_TAIL.match(second)
+    if not m:
+        return None
+    stripped = first.rstrip()
+    if stripped == "P" or stripped.endswith(" P"):
+        return stripped[:-1].rstrip(), m.group(1)
+    return None
+
+
+def drop_repeated_headers(pages: list[Page], edge_lines: int = 3, min_share: float = 0.5) -> None:
+    """Remove lines printed at the top or bottom of most pages (running headers/footers).
+
+    Only for sources with at least 4 pages; digits are masked so that
+    `Page 3 of 12`-style running lines count as one.
+    """
+    if len(pages) < 4:
+        return
+
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text.strip().lower())
+
+    counts: Counter[str] = Counter()
+    for page in pages:
+        edges = {shape(l.text) for l in page.lines[:edge_lines] + page.lines[-edge_lines:]}
+        counts.update(s for s in edges if len(s) > 3)
+    threshold = max(3, int(len(pages) * min_share))
+    repeated = {s for s, n in counts.items() if n >= threshold}
+    if not repeated:
+        return
+    for page in pages:
+        n = len(page.lines)
+        edge_idx = set(range(min(edge_lines, n))) | set(range(max(0, n - edge_lines), n))
+        page.lines = [l for i, l in enumerate(page.lines) if not (i in edge_idx and shape(l.text) in repeated)]
+
+
+def remove_stamps(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """Drop page stamps and link lines from one page's lines; return the printed page label."""
+    kept: list[Line] = []
+    label = None
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if is_link_line(text):
+            i += 1
+            continue
+        stamp = page_stamp(text)
+        if stamp is not None:
+            label = stamp
+            i += 1
+            continue
+        if i + 1 < len(lines):
+            split = vertical_stamp(text, lines[i + 1].text)
+            if split is not None:
+                rest, label = split
+                if rest.strip():
+                    lines[i].text = rest
+                    kept.append(lines[i])
+                i += 2
+                continue
+        if text.strip() == "P" or _VERTICAL_STAMP_TAIL.match(text):
+            # Half of a rotated stamp whose other half landed elsewhere.
+            i += 1
+            continue
+        kept.append(lines[i])
+        i += 1
+    return kept, label

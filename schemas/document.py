@@ -1,0 +1,88 @@
+"""The one document model every reader produces and every parser reads.
+
+A source (PDF or pdftotext-style text) becomes a list of `Page`s holding
+`Line`s; PDF lines also carry their `Word`s with positions, text lines have
+none. The splitter cuts a source's lines into `Document`s. Parsers only ever
+see a `Document`.
+
+Plain slotted dataclasses rather than Pydantic: a 50-page pack has tens of
+thousands of words and validation there would cost more than the reading.
+Records that leave the pipeline (`schemas/*.py`) are Pydantic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    page: int  # 1-based page of the source this line was printed on
+    number: int  # 1-based line number in the source (text) or running line index (PDF)
+    words: tuple[Word, ...] = ()
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+
+
+@dataclass(slots=True)
+class Page:
+    number: int  # 1-based index in the source file
+    lines: list[Line]
+    width: float | None = None  # None for text sources
+    height: float | None = None
+    label: str | None = None  # printed page stamp ("52" from "Page 52"), if any
+    has_text_layer: bool = True
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(slots=True)
+class Source:
+    """A file as read: its identity and its pages."""
+
+    source_id: str  # sha256 of the bytes
+    path: str
+    kind: str  # "pdf" or "text"
+    pages: list[Page]
+    outline: list[tuple[int, str, int]] = field(default_factory=list)  # (level, title, page)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page.lines]
+
+
+@dataclass(slots=True)
+class Document:
+    """One logical document inside a source: a page range (PDF) or line range (text)."""
+
+    document_id: str
+    source_id: str
+    doc_type: str
+    title: str
+    lines: list[Line]
+    page_start: int
+    page_end: int
+    line_start: int
+    line_end: int
+    source_kind: str = "pdf"
+    local_authority: str | None = None
+    document_date: date | None = None
+    pages: list[Page] = field(default_factory=list)  # the pages it spans, for layout-aware parsers
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
