@@ -1,15 +1,113 @@
-"""Placeholder until the scorecard parser lands: records the document, extracts nothing."""
+"""Performance scorecards: every figure with its indicator, period and target; risks; commentary.
+
+Entry points (pure: a Document in, a ParseResult out):
+  parse_scorecard             scorecard tables and risk register rows
+  parse_scorecard_commentary  numbered commentary paragraphs and the risk ratings they quote
+  scorecard_kind              for the splitter: is this run of lines a scorecard, its commentary, or neither
+
+The parts live in `parsers/scorecards/` (see its __init__ for the map).
+"""
 from __future__ import annotations
 
-from parsers.result import ParseResult
-from schemas.document import Document
+import re
 
-VERSION = "0"
+from parsers.result import ParseResult
+from parsers.scorecards.commentary import figures_in, numbered_paragraphs
+from parsers.scorecards.pdf_layout import read_pdf_groups
+from parsers.scorecards.risks import prose_risks, register_risks
+from parsers.scorecards.rows import basis_anchor
+from parsers.scorecards.text_layout import read_groups
+from parsers.scorecards.values import values_of
+from schemas.document import Document, Line
+from schemas.scorecards import ScorecardCommentary
+
+VERSION = "1"
+
+# What an image page leaves in a text extraction: its page number, maybe a split "Agenda Item 9" stamp.
+_PAGE_NUMBER_ONLY = re.compile(r"^\s*(?:\d{1,3}|[ivx]{1,5}|A|(?:A\s?)?genda\s+Item(?:\s+\d{1,3})?)\s*$", re.I)
 
 
 def parse_scorecard(doc: Document) -> ParseResult:
-    return ParseResult(warnings=["scorecard parser not implemented yet"])
+    result = ParseResult()
+    _report_pages_without_text(doc, result.warnings)
+    lines = doc.lines
+    if any(l.words for l in lines):
+        groups, lines = read_pdf_groups(doc)
+        positioned = True
+    else:
+        groups = read_groups([l.text for l in lines])
+        positioned = False
+    for group in groups:
+        for placement in group.placements:
+            result.records.extend(values_of(placement, lines, doc.document_id, group.section,
+                                            result.warnings, use_positions=positioned))
+    result.records.extend(register_risks(doc.lines, doc.document_id, result.warnings))
+    if not result.records:
+        result.warnings.append("no scorecard figures or risks found")
+    result.title = _title(doc.lines)
+    return result
 
 
 def parse_scorecard_commentary(doc: Document) -> ParseResult:
-    return ParseResult(warnings=["scorecard commentary parser not implemented yet"])
+    result = ParseResult()
+    _report_pages_without_text(doc, result.warnings)
+    paragraphs = numbered_paragraphs(doc.lines)
+    if not paragraphs:
+        result.warnings.append("no numbered commentary paragraphs found")
+    for p in paragraphs:
+        result.records.append(ScorecardCommentary(
+            document_id=doc.document_id, page=p.first.page, line=p.first.number, seq=p.seq, text=p.text,
+            figures=figures_in(p.text),
+        ))
+        result.records.extend(prose_risks(p.text, doc.document_id, p.first, p.seq))
+    return result
+
+
+def _report_pages_without_text(doc: Document, warnings: list[str]) -> None:
+    """Scorecard pages that were images leave no text: say so, never invent their figures."""
+    for page in doc.pages:
+        content = [l.text for l in page.lines if l.text.strip()]
+        if not page.has_text_layer:
+            warnings.append(f"page {page.number} has no text layer: needs OCR")
+        elif content and all(_PAGE_NUMBER_ONLY.match(t) for t in content):
+            warnings.append(f"page {page.number} holds nothing but a page number: probably an image, needs OCR")
+
+
+_TITLE = re.compile(r"\b(scorecard|risk\s+(?:monitoring|register)|strategic\s+risks?|performance\s+report)\b", re.I)
+
+
+def _title(lines: list[Line]) -> str | None:
+    for line in lines[:30]:
+        text = " ".join(line.text.split())
+        if _TITLE.search(text) and len(text.split()) <= 12 and not text.endswith("."):
+            return text
+    return None
+
+
+_COMMENTARY_WORDS = re.compile(r"\b(target|tolerance|quarter|performance|peer|national)\b", re.I)
+_PERCENT = re.compile(r"\d\s?%")
+_NUMBERED_START = re.compile(r"^\s*1(?:\.1)?\.\s+\S")
+_RISK_REPORT = re.compile(r"\b(strategic\s+risks?|risk\s+(?:monitoring|register))\b", re.I)
+
+
+def scorecard_kind(lines: list[str]) -> str | None:
+    """'scorecard', 'scorecard_commentary' or None for the first ~20 non-empty lines of a page or run."""
+    texts = [" ".join(t.split()) for t in lines if t and t.strip()][:20]
+    if not texts:
+        return None
+    short = [t for t in texts if len(t.split()) <= 12 and not t.endswith(".")]
+    joined_short = " ".join(texts[:6])
+    if any(re.search(r"\bscorecard\b", t, re.I) and not re.search(r"\bcommentary\b", t, re.I) for t in short):
+        return "scorecard"
+    if any(re.search(r"\bcommentary\b", t, re.I) for t in short):
+        return "scorecard_commentary"
+    if _RISK_REPORT.search(joined_short) and re.search(r"\b(report|register|summary)\b", joined_short, re.I):
+        return "scorecard"
+    anchors = sum(1 for i in range(len(texts)) if (a := basis_anchor(texts, i)) and a.figures)
+    if anchors >= 2:
+        return "scorecard"
+    if _NUMBERED_START.match(texts[0]):
+        body = " ".join(texts)
+        if len(_COMMENTARY_WORDS.findall(body)) >= 2 and _PERCENT.search(body):
+            return "scorecard_commentary"
+    return None

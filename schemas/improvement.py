@@ -50,10 +50,32 @@ class AipMetric(Record):
 
 
 class ImprovementGridAction(Record):
+    """One action of an improvement activity grid (table `improvement_grid`).
+
+    A grid is grouped by area for improvement (AFI): each AFI prints its
+    priority level (H / M / L, the ticked one), the issues, the evidence and
+    the services concerned, then a table of actions, each under an
+    improvement outline (the objective it serves; one outline may hold
+    several actions). One row here is one action, with its AFI's fields
+    repeated so a row reads on its own. An action continued onto the next
+    page stays one row. Text is as printed, wrapped lines joined.
+
+    afi              the area's name as printed (`SAFEGUARDING`)
+    afi_number       its number where printed (`AFI 1`), else None
+    priority_level   the ticked level as printed (`H`, `M`, `L`, or a word)
+    improvement_outline  the outline cell the action sits under
+    action           the action cell
+    who / when       owner (often initials) and timescale, as printed
+    delivery_status  the delivery status cell
+    rag / impact_rag the RAG colours where printed as text (colour-only cells stay None)
+    impact           the impact cell
+    grid_date        the date the grid is dated (`planning grid: 19 May 2020`)
+    """
+
     table = "improvement_grid"
     key = ("afi", "action")
 
-    afi: str  # area for improvement, as printed
+    afi: str
     afi_number: str | None = None
     priority_level: str | None = None
     issues: str | None = None
@@ -65,3 +87,6 @@ class ImprovementGridAction(Record):
     when: str | None = None
     delivery_status: str | None = None
     rag: str | None = None
+    impact: str | None = None
+    impact_rag: str | None = None
+    grid_date: date | None = None

@@ -19,7 +19,7 @@ class Meeting(Record):
 
 class Attendance(Record):
     table = "meeting_attendance"
-    key = ("name", "present")
+    key = ("title", "name", "present")  # "Ms J Meade" and "Mr J Meade" can both attend
 
     name: str
     title: str | None = None  # Cllr, Mr, Mrs, Dr ...
@@ -35,8 +35,9 @@ class Declaration(Record):
     key = ("name", "interest")
 
     name: str
-    interest: str | None = None
-    item_number: str | None = None
+    title: str | None = None  # Cllr, Mr ... as printed before the name
+    interest: str | None = None  # what was declared, as printed after "declared"
+    item_number: str | None = None  # only where the minutes name the item
 
 
 class MinuteItem(Record):
@@ -46,6 +47,7 @@ class MinuteItem(Record):
     item_number: str
     title: str
     text: str = ""
+    agenda_item: str | None = None  # ModernGov's "(Item 3)" beside the minute number, when printed
 
 
 class Resolution(Record):
@@ -54,7 +56,7 @@ class Resolution(Record):
 
     item_number: str | None = None
     text: str
-    kind: str | None = None  # resolved | agreed | action
+    kind: str | None = None  # resolved | agreed | noted
 
 
 class ActionLogEntry(Record):
@@ -64,6 +66,7 @@ class ActionLogEntry(Record):
     key = ("action",)
 
     item_number: str | None = None
+    topic: str | None = None  # the log's topic column: the item the action came from, as printed
     action: str
     owner: str | None = None
     status: str | None = None

@@ -15,8 +15,13 @@ class OfstedInspection(Record):
     inspection_end: date | None = None
     published: date | None = None
     overall_effectiveness: str | None = None  # null where the framework has none
-    lead_inspector: str | None = None
+    lead_inspector: str | None = None  # co-leads joined with " and "
     title: str | None = None
+    # Added columns (the contract allows more):
+    lead_inspectors: list[str] = []  # each lead / co-lead inspector's name
+    report_kind: str | None = None  # inspection | lscb_review (a standalone LSCB review)
+    local_authority_printed: str | None = None  # the authority's name as printed (`Cambridgeshire County Council`)
+    inspection_periods: list[str] = []  # fieldwork periods as ISO `start/end`; two when fieldwork was split
 
 
 class OfstedJudgement(Record):
@@ -33,8 +38,10 @@ class OfstedRecommendation(Record):
     table = "ofsted_recommendations"
     key = ("seq",)
 
-    seq: int
+    seq: int  # 1, 2, ... through every list of the report in printed order
     text: str
+    printed_number: int | None = None  # the paragraph number printed before it (LSCB items: 111, 112 ...)
+    heading: str | None = None  # the heading it was listed under (`Recommendations`, `What needs to improve?`)
 
 
 class MonitoringVisit(Record):
@@ -45,9 +52,12 @@ class MonitoringVisit(Record):
     visit_start: date | None = None
     visit_end: date | None = None
     visit_number: int | None = None
-    visit_kind: str | None = None  # monitoring visit | focused visit
+    visit_kind: str | None = None  # monitoring visit | focused visit | assurance visit (autumn 2020)
     inspectors: list[str] = []
-    addressee: str | None = None
+    addressee: str | None = None  # as printed in the address block ("Mr Chris Spencer"), else the salutation's
+    addressee_role: str | None = None  # the line under the addressee's name ("Director of Children's Services")
+    title: str | None = None  # the subject line as printed
+    visit_dates_text: str | None = None  # the visit dates as printed ("18 and 19 February 2020")
 
 
 class MonitoringVisitArea(Record):
@@ -65,5 +75,5 @@ class MonitoringVisitFinding(Record):
     key = ("seq",)
 
     seq: int
-    section: str
+    section: str | None  # the heading as printed; None for the opening paragraphs before the first heading
     text: str

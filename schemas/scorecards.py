@@ -5,33 +5,42 @@ from schemas.record import Record
 
 
 class ScorecardValue(Record):
+    """One figure printed in a scorecard table (or a comparator quoted in its comment)."""
+
     table = "scorecard_values"
-    key = ("indicator", "reporting_basis", "period", "is_target")
+    key = ("indicator", "reporting_basis", "period", "is_target", "comparator", "value_index")
 
     section: str | None = None
     indicator: str
     reporting_basis: str | None = None
-    period: str | None = None
-    value: float | None = None
+    period: str | None = None  # as printed in the column header; None when the column is ambiguous
+    value: float | None = None  # None for `?` (missing, not zero)
     value_text: str | None = None
-    unit: str | None = None
+    unit: str | None = None  # "%", "£", "count", "rate"
     is_target: bool = False
     is_comparator: bool = False  # peer group / national figures quoted in comments
     comparator: str | None = None  # e.g. "Peer group", "National"
     comment: str | None = None
+    # Position of the figure among the row's printed values (0-based): the only
+    # thing that tells apart figures whose period could not be read.
+    value_index: int | None = None
+    table_title: str | None = None  # e.g. "Yearly Trend Analysis – Against a Target"
 
 
 class ScorecardFact(Record):
     """Deduplicated figures: written by the dedupe stage, not by a parser."""
 
     table = "scorecard_facts"
-    key = ("indicator", "reporting_basis", "period", "is_target")
+    key = ("indicator", "reporting_basis", "period", "is_target", "comparator", "value_index", "value")
 
     section: str | None = None
     indicator: str
     reporting_basis: str | None = None
     period: str | None = None
     is_target: bool = False
+    is_comparator: bool = False
+    comparator: str | None = None
+    value_index: int | None = None
     value: float | None = None
     value_text: str | None = None
     unit: str | None = None
@@ -45,9 +54,16 @@ class ScorecardRisk(Record):
     key = ("risk",)
 
     risk: str
-    score: int | None = None
-    level: str | None = None
-    risk_text: str | None = None  # the rating as printed, e.g. "Moderate (12)"
+    score: int | None = None  # the latest rating printed (last column / the "to" of a change)
+    level: str | None = None  # as printed, case normalised: Low, Moderate, Medium, High
+    risk_text: str | None = None  # the rating as printed, e.g. "Moderate (12)" or "High 16"
+    ref: str | None = None  # register reference, e.g. "SR7.2"
+    owner: str | None = None
+    ratings: list[str] = []  # every rating printed for the risk, in column order
+    previous_score: int | None = None  # "increased from Moderate (8) to Moderate (12)": 8
+    previous_level: str | None = None
+    comment: str | None = None  # mitigating actions / direction printed beside it
+    seq: str | None = None  # the commentary paragraph it was read from
 
 
 class ScorecardCommentary(Record):
@@ -57,3 +73,4 @@ class ScorecardCommentary(Record):
     seq: str  # printed paragraph number, e.g. "1.11"
     text: str
     indicator: str | None = None
+    figures: list[str] = []  # figures the paragraph quotes, as printed ("90%", "8,700")

@@ -14,7 +14,7 @@ from schemas.document import Line, Page
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u00ad": ""})
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-_LINK_LINE = re.compile(r"^\s*(javascript:|file:///|about:blank)", re.I)
+_LINK_LINE = re.compile(r"^\s*(javascript:|file:///|about:blank|mailto:)", re.I)
 # "Page 15", "Page 15 of 40", "- 15 -" on a line of its own.
 _PAGE_STAMP = re.compile(r"^\s*(?:Page\s+(\d+)(?:\s+of\s+\d+)?|-\s*(\d+)\s*-)\s*$", re.I)
 _VERTICAL_STAMP_TAIL = re.compile(r"^\s*age\s+(\d+)\s*$")
@@ -22,6 +22,8 @@ _VERTICAL_STAMP_TAIL = re.compile(r"^\s*age\s+(\d+)\s*$")
 
 def clean_text(text: str) -> str:
     """Character-level normalisation of one line of extracted text."""
+    if text.isascii() and "\t" not in text:
+        return text.rstrip()  # the common case, and the hot path when reading PDFs word by word
     text = text.translate(_SPACES)
     text = _PRIVATE_USE.sub("•", text)
     return text.rstrip()
@@ -53,10 +55,13 @@ def vertical_stamp(first: str, second: str) -> tuple[str, str] | None:
 
 
 def drop_repeated_headers(pages: list[Page], edge_lines: int = 3, min_share: float = 0.5) -> None:
-    """Remove lines printed at the top or bottom of most pages (running headers/footers).
+    """Remove lines printed at the same place at the top or bottom of most pages.
 
-    Only for sources with at least 4 pages; digits are masked so that
-    `Page 3 of 12`-style running lines count as one.
+    A running header is the same text (digits masked, so `Page 3 of 12`
+    counts as one) at the same height on page after page. The height test
+    matters: ModernGov minutes print `(Item 3)` near many page tops, but at
+    varying heights, and those are content.
+    Only for PDFs of at least 4 pages.
     """
     if len(pages) < 4:
         return
@@ -64,18 +69,69 @@ def drop_repeated_headers(pages: list[Page], edge_lines: int = 3, min_share: flo
     def shape(text: str) -> str:
         return re.sub(r"\d+", "#", text.strip().lower())
 
-    counts: Counter[str] = Counter()
+    tops: dict[str, list[float]] = {}
     for page in pages:
-        edges = {shape(l.text) for l in page.lines[:edge_lines] + page.lines[-edge_lines:]}
-        counts.update(s for s in edges if len(s) > 3)
+        seen = set()
+        for l in page.lines[:edge_lines] + page.lines[-edge_lines:]:
+            s = shape(l.text)
+            if len(s) > 3 and s not in seen and l.top is not None:
+                seen.add(s)
+                tops.setdefault(s, []).append(l.top)
     threshold = max(3, int(len(pages) * min_share))
-    repeated = {s for s, n in counts.items() if n >= threshold}
-    if not repeated:
+    running: dict[str, float] = {}
+    for s, ys in tops.items():
+        median = sorted(ys)[len(ys) // 2]
+        if sum(1 for y in ys if abs(y - median) <= 3) >= threshold:
+            running[s] = median
+    if not running:
         return
     for page in pages:
         n = len(page.lines)
         edge_idx = set(range(min(edge_lines, n))) | set(range(max(0, n - edge_lines), n))
-        page.lines = [l for i, l in enumerate(page.lines) if not (i in edge_idx and shape(l.text) in repeated)]
+        page.lines = [
+            l for i, l in enumerate(page.lines)
+            if not (i in edge_idx and (m := running.get(shape(l.text))) is not None and l.top is not None and abs(l.top - m) <= 3)
+        ]
+
+
+def drop_top_page_number(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """A bare number as a page's first line is its printed page number."""
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        if re.fullmatch(r"\d{1,3}", text):
+            return lines[:k] + lines[k + 1 :], text
+        break
+    return lines, None
+
+
+def join_rotated_letters(texts: list[str]) -> list[str]:
+    """Undo rotated stamps that extraction split after their first letter.
+
+    `A` / `genda Item` / `` / ` 8` becomes `Agenda Item 8` and `T` / `his page is
+    intentionally left blank` becomes one line: a lone capital followed by a
+    line that starts in lower case is one word broken in two. (`P` / `age 52`
+    is the same break; `remove_stamps` handles it as a page stamp.)
+    """
+    out = list(texts)
+    for i, text in enumerate(out):
+        if len(text.strip()) != 1 or not text.strip().isupper() or text.strip() == "P":
+            continue
+        j = i + 1
+        while j < len(out) and j <= i + 2 and not out[j].strip():
+            j += 1
+        if j < len(out) and out[j][:1].islower():
+            out[j] = text.strip() + out[j]
+            out[i] = ""
+            if re.fullmatch(r"Agenda Item\s*", out[j]):
+                k = j + 1
+                while k < len(out) and k <= j + 3 and not out[k].strip():
+                    k += 1
+                if k < len(out) and re.fullmatch(r"\s*\d+[A-Za-z]?\s*", out[k]):
+                    out[j] = "Agenda Item " + out[k].strip()
+                    out[k] = ""
+    return out
 
 
 def remove_stamps(lines: list[Line]) -> tuple[list[Line], str | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pymupdf
 
 from extract.reading.errors import UnreadableSource
-from extract.reading.furniture import clean_text, drop_repeated_headers, remove_stamps
+from extract.reading.furniture import clean_text, drop_repeated_headers, drop_top_page_number, remove_stamps
 from schemas.document import Line, Page, Word
 
 
@@ -25,6 +25,10 @@ def open_pdf(data: bytes) -> pymupdf.Document:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # pymupdf raises its own FileDataError and friends
         raise UnreadableSource(f"corrupt PDF: {_first_line(exc)}") from None
+    if doc.is_repaired and b"%%EOF" not in data[-2048:]:
+        # pymupdf rebuilds a cut-off file from what is left and would silently
+        # lose its end: an incomplete download must fail, not load half a pack.
+        raise UnreadableSource("truncated PDF: the file ends before its end-of-file marker (incomplete download?)")
     if doc.needs_pass:
         # An empty user password is common (owner-restricted PDFs): try it before giving up.
         if not doc.authenticate(""):
@@ -58,6 +62,8 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
             counter += 1
             lines.append(_line(bucket, index + 1, counter))
         kept, label = remove_stamps(lines)
+        kept, number_label = drop_top_page_number(kept)
+        label = label or number_label
         rect = page.rect
         pages.append(
             Page(number=index + 1, lines=kept, width=rect.width, height=rect.height, label=label,

@@ -8,7 +8,7 @@ so a golden fact can cite `line 1039` and a person can open the file there.
 from __future__ import annotations
 
 from schemas.document import Line, Page
-from extract.reading.furniture import clean_text, remove_stamps, page_stamp, vertical_stamp
+from extract.reading.furniture import clean_text, join_rotated_letters, page_stamp, remove_stamps, vertical_stamp
 from extract.reading.errors import UnreadableSource
 
 
@@ -28,6 +28,7 @@ def read_text_pages(data: bytes) -> list[Page]:
     raw = text.split("\n")
     if text.endswith("\n"):
         raw = raw[:-1]
+    raw = join_rotated_letters([clean_text(r) for r in raw])
     if any("\f" in r for r in raw):
         return _pages_from_form_feeds(raw)
     return _pages_from_stamps(raw)

@@ -1,0 +1,165 @@
+"""`extract`: the command line, a thin layer over the library in `extract/`.
+
+Every command takes `--db PATH` (default outputs/warehouse.duckdb).
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from extract.warehouse import DEFAULT_DB
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option(DEFAULT_DB, "--db", help="DuckDB warehouse file")
+
+
+@app.command()
+def ingest(
+    paths: List[Path] = typer.Argument(..., help="PDF or .txt files, or folders of them"),
+    db: Path = DbOption,
+    force: bool = typer.Option(False, "--force", help="re-read files already ingested"),
+) -> None:
+    """Read, split, parse and load files into the warehouse. Exit 1 if any file failed."""
+    from extract.pipeline import discover, ingest as run_ingest
+
+    files, _ = discover(paths)
+    started = time.perf_counter()
+    pages_done = 0
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TextColumn("{task.fields[pages]} pages, {task.fields[rate]} pages/s"), TimeElapsedColumn(),
+        console=err, transient=False,
+    ) as progress:
+        task = progress.add_task("ingest", total=len(files), pages=0, rate="-")
+
+        def on_file(outcome) -> None:
+            nonlocal pages_done
+            pages_done += outcome.pages
+            elapsed = max(time.perf_counter() - started, 1e-6)
+            progress.update(task, advance=1 if outcome.path in {str(f) for f in files} else 0,
+                            pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
+
+        report = run_ingest(paths, db, force=force, on_file=on_file, files=None)
+    _print_ingest_summary(report, db)
+    raise typer.Exit(1 if report.failures else 0)
+
+
+def _print_ingest_summary(report, db: Path) -> None:
+    from extract.warehouse import Warehouse
+
+    counts: dict[str, int] = {}
+    for f in report.files:
+        for t in f.doc_types:
+            counts[t] = counts.get(t, 0) + 1
+    by_status: dict[str, int] = {}
+    for f in report.files:
+        by_status[f.status] = by_status.get(f.status, 0) + 1
+    table = Table(title=f"Documents found ({db})")
+    table.add_column("document type")
+    table.add_column("documents", justify="right")
+    with Warehouse(db, read_only=True) as wh:
+        for doc_type, n in sorted(counts.items()):
+            table.add_row(doc_type, str(n))
+    console.print(table)
+    console.print("files: " + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items())))
+    if report.failures:
+        console.print("[bold red]failures:")
+        for f in report.failures:
+            console.print(f"  {f.path}: {f.error}")
+
+
+@app.command()
+def docs(path: Path = typer.Argument(..., help="a PDF or .txt file")) -> None:
+    """Show the documents found inside one file (no database needed)."""
+    from extract.reading import UnreadableSource, read_source
+    from extract.splitting import split_source
+
+    try:
+        source = read_source(path)
+    except UnreadableSource as exc:
+        err.print(f"[red]{path}: {exc}")
+        raise typer.Exit(1)
+    table = Table(title=f"{path.name}: {len(source.pages)} pages")
+    for col in ("#", "type", "pages", "lines", "date", "authority", "title"):
+        table.add_column(col)
+    for n, d in enumerate(split_source(source), start=1):
+        lines = f"{d.line_start}-{d.line_end}" if source.kind == "text" else ""
+        table.add_row(str(n), d.doc_type, f"{d.page_start}-{d.page_end}", lines, str(d.document_date or ""),
+                      d.local_authority or "", d.title[:70])
+    console.print(table)
+
+
+@app.command()
+def stats(db: Path = DbOption) -> None:
+    """Row counts per table and documents per type and status."""
+    from extract.warehouse import Warehouse
+
+    with Warehouse(db, read_only=True) as wh:
+        t = Table(title="tables")
+        t.add_column("table")
+        t.add_column("rows", justify="right")
+        for (name,) in wh.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema='main' AND table_type='BASE TABLE' ORDER BY 1"
+        ).fetchall():
+            t.add_row(name, str(wh.con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]))
+        console.print(t)
+        d = Table(title="documents")
+        for col in ("type", "status", "documents", "pages"):
+            d.add_column(col)
+        for row in wh.con.execute(
+            "SELECT doc_type, status, count(*), sum(page_end - page_start + 1) FROM documents GROUP BY ALL ORDER BY 1, 2"
+        ).fetchall():
+            d.add_row(*[str(x) for x in row])
+        console.print(d)
+        s = Table(title="sources")
+        for col in ("status", "files"):
+            s.add_column(col)
+        for row in wh.con.execute("SELECT status, count(*) FROM sources GROUP BY 1 ORDER BY 1").fetchall():
+            s.add_row(*[str(x) for x in row])
+        console.print(s)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("parquet", "--format", help="parquet, csv or jsonl"),
+    out: Path = typer.Option(..., "--out", help="folder to write one file per table into"),
+    db: Path = DbOption,
+) -> None:
+    """Write every table to files (one per table)."""
+    from extract.export import export_tables
+
+    try:
+        written = export_tables(db, out, format)
+    except ValueError as exc:
+        err.print(f"[red]{exc}")
+        raise typer.Exit(2)
+    for path, n in written:
+        console.print(f"{path}  ({n} rows)")
+
+
+@app.command()
+def golden(
+    files: Optional[List[Path]] = typer.Argument(None, help="golden files (default: all of corpus/golden)"),
+    update_baseline: bool = typer.Option(False, "--update-baseline", help="record today's counts as the new floor"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="list every wrong and missing value"),
+) -> None:
+    """Check the pipeline against the hand-checked golden corpus. Exit 1 if any field got worse."""
+    from extract.golden import run_golden
+
+    ok = run_golden(files or None, update_baseline=update_baseline, verbose=verbose, console=console)
+    raise typer.Exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    app()

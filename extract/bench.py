@@ -1,0 +1,98 @@
+"""`make bench`: how fast the pipeline reads, and what it costs in memory.
+
+Prints, in one run over the shared corpus:
+- pages per second for read + split + classify, beside plain pymupdf text
+  extraction of the same PDFs, and the ratio between them;
+- pages per second end to end (read, split, parse, validate, load) for the
+  Ofsted folder and for the minutes;
+- peak memory (RSS) of reading + splitting the largest file, in a child process.
+"""
+from __future__ import annotations
+
+import glob
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pymupdf
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = (ROOT / ".." / "shared").resolve()
+
+
+def _pdfs() -> list[Path]:
+    return [Path(p) for p in sorted(glob.glob(str(SHARED / "corpus" / "*" / "*.pdf"))) if not p.endswith("bromley-2012-08-17.pdf")]
+
+
+def plain_pymupdf(files: list[Path]) -> tuple[int, float]:
+    started = time.perf_counter()
+    pages = 0
+    for f in files:
+        with pymupdf.open(f) as doc:
+            for page in doc:
+                page.get_text()
+                pages += 1
+    return pages, time.perf_counter() - started
+
+
+def read_split_classify(files: list[Path]) -> tuple[int, float]:
+    from extract.reading import read_source
+    from extract.splitting import split_source
+
+    started = time.perf_counter()
+    pages = 0
+    for f in files:
+        source = read_source(f)
+        split_source(source)
+        pages += len(source.pages)
+    return pages, time.perf_counter() - started
+
+
+def end_to_end(files: list[Path]) -> tuple[int, float]:
+    from extract.pipeline import ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        report = ingest([], Path(tmp) / "bench.duckdb", files=files)
+        return report.pages, time.perf_counter() - started
+
+
+def peak_memory_mb(path: Path) -> float:
+    code = (
+        "import resource, sys\n"
+        "from extract.reading import read_source\nfrom extract.splitting import split_source\n"
+        f"split_source(read_source({str(path)!r}))\n"
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent.
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    pdfs = _pdfs()
+    plain_pymupdf(pdfs[:2])  # warm the file cache so neither side pays for the disk
+    n_plain, t_plain = plain_pymupdf(pdfs)
+    n_ours, t_ours = read_split_classify(pdfs)
+    plain_rate, our_rate = n_plain / t_plain, n_ours / t_ours
+    print(f"PDFs: {len(pdfs)} files, {n_ours} pages (shared corpus, less the HTML page)")
+    print(f"plain pymupdf get_text:      {plain_rate:8.0f} pages/s")
+    print(f"read + split + classify:     {our_rate:8.0f} pages/s  ({our_rate / plain_rate:.2f} of plain extraction)")
+    ofsted = [p for p in pdfs if p.parent.name == "ofsted"]
+    n, t = end_to_end(ofsted)
+    print(f"Ofsted folder end to end:    {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s: read, split, parse, validate, load)")
+    minutes = [p for p in pdfs if "minutes" in p.name]
+    n, t = end_to_end(minutes)
+    print(f"minutes end to end:          {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    n, t = end_to_end(seeds)
+    print(f"seed packs (text) end to end: {n / t:7.0f} pages/s  ({n} stamped pages in {t:.2f}s)")
+    largest = max(pdfs, key=lambda p: p.stat().st_size)
+    print(f"peak memory, read + split of the largest file ({largest.name}, {largest.stat().st_size / 1e6:.1f} MB): "
+          f"{peak_memory_mb(largest):.0f} MB RSS")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""How a document announces its start and its end: one table, read by `split_source`.
+
+A start cue is an anchor line (a regex on one line) optionally confirmed by
+a pattern in the lines that follow. The splitter asks every cue at every
+candidate position (the top of each PDF page; every line of a text source)
+and the most specific cue that fires wins. Adding a document type means
+adding a row here, not a code path.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Specific types first: when two cues fire at one place the earlier row wins.
+TYPE_PRIORITY = [
+    "ofsted_inspection",
+    "monitoring_letter",
+    "minutes",
+    "aip_dashboard",
+    "improvement_grid",
+    "scorecard_commentary",
+    "scorecard",
+    "agenda",
+    "report",
+]
+
+
+@dataclass(frozen=True)
+class StartCue:
+    doc_type: str
+    anchor: re.Pattern[str]
+    confirm: re.Pattern[str] | None = None
+    window: int = 12  # non-empty lines after the anchor that `confirm` may match in
+    # A repeated start of the same type continues the document (a running page header
+    # such as "Appendix B – Improvement Activity Grid" on every page).
+    repeats_as_header: bool = False
+    # Where the title comes from: the heading lines above the anchor, or the anchor itself.
+    title_from: str = "anchor"
+    # Letters start at the date above the address block, not at "Dear".
+    back_to_date: bool = False
+    # A soft cue ("1. Introduction") opens a document only after another kind of
+    # document or un-cued lines, never inside one of its own type.
+    soft: bool = False
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+START_CUES: list[StartCue] = [
+    StartCue(
+        "ofsted_inspection",
+        _re(r"^\s*(?:\d+\s+)?(?:re-?\s*)?inspection\s+of\b|^\s*review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding"),
+        confirm=_re(r"^\s*inspection\s+dates?\s*:"),
+        window=10,
+    ),
+    StartCue(
+        "monitoring_letter",
+        _re(r"^\s*Dear\s+\S"),
+        confirm=_re(r"\b(?:monitoring|focused)\s+visit\b"),
+        window=6,
+        back_to_date=True,
+    ),
+    StartCue(
+        "minutes",
+        _re(r"^\s*minutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\b"),
+        # An agenda item "Minutes of the meeting held on ..." is not minutes: real ones list who came.
+        confirm=_re(r"^\s*(?:present|members\s+present|in\s+attendance|attendees|councillors\s+present|apologies)\b"),
+        window=10,
+        title_from="heading",
+    ),
+    StartCue(
+        "aip_dashboard",
+        _re(r"^\s*accelerated\s+improvement\s+plan\b"),
+        confirm=_re(r"\b(?:aim\s+of\s+the\s+plan|reporting\s+period|priority|objective)"),
+        window=15,
+        repeats_as_header=True,
+    ),
+    StartCue(
+        "improvement_grid",
+        _re(r"^\s*(?:appendix\s+\w+\s*[–—:-]\s*)?improvement\s+activity\s+grid\s*$"),
+        repeats_as_header=True,
+    ),
+    StartCue(
+        "scorecard",
+        _re(r"^.{0,50}\b(?:scorecard|strategic\s+risk|risk\s+register)\s*$"),
+        confirm=_re(r"\b(?:quarter|Q[1-4])\b"),
+        window=4,
+        repeats_as_header=True,
+    ),
+    StartCue("agenda", _re(r"^\s*agenda\s*$"), confirm=_re(r"\b(?:apologies|declarations?\s+of\s+interest|membership|minutes)\b"), window=40),
+    StartCue(
+        "report",
+        _re(
+            r"^\s*(?:report\s+title\b|title\s+of\s+report\b|purpose\s+of\s+(?:the\s+)?report\b|report\s+(?:to|of|by)\b"
+            r"|subject\s*:|agenda\s+item\s+\d+\w?\s*$)"
+        ),
+        title_from="heading",
+    ),
+    StartCue("report", _re(r"^\s*1(?:\.0)?\.?\s+introduction\b"), title_from="heading", soft=True),
+]
+
+# Lines that close the document they stand in (kept in it).
+END_OF_DOCUMENT = _re(
+    r"^\s*(?:the\s+)?meeting\s+(?:concluded|closed|ended|finished|terminated)\b"
+    r"|^\s*©\s*crown\s+copyright\b"
+)
+# Signature lines that may follow an end line and still belong to the document.
+SIGNATURE = _re(r"^\s*(?:chair(?:man|person|woman)?|vice[- ]chair(?:man|person)?)\s*$")
+# A letter closes a few lines after its valediction.
+VALEDICTION = _re(r"^\s*yours\s+(?:sincerely|faithfully)\b")
+BLANK_PAGE = _re(r"^\s*this\s+page\s+(?:is\s+)?intentionally\s+(?:left\s+)?blank\s*$")

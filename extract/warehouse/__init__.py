@@ -1,0 +1,4 @@
+"""The DuckDB warehouse: schema from the record models, one writer."""
+from extract.warehouse.store import DEFAULT_DB, Warehouse
+
+__all__ = ["Warehouse", "DEFAULT_DB"]

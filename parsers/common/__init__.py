@@ -1,0 +1,1 @@
+"""Small readers every parser shares (dates, ...)."""

@@ -1,0 +1,1 @@
+"""Shared parts of the improvement-plan parsers (AIP dashboards, improvement activity grids)."""

@@ -1,0 +1,11 @@
+"""The pieces of the committee minutes parser; `parsers.minutes` is the entry point.
+
+lines       the document's lines, cleaned of layout accidents (split baselines, page numbers)
+names       one attendee or declarant as printed: title, name, post-nominals, role notes
+header      the meeting itself: council, committee, date, times, venue
+attendance  PRESENT / Substitutes / IN ATTENDANCE / Apologies blocks and apology minutes
+items       numbered minute items: number, title as printed, text
+decisions   declarations of interest and resolutions inside the items
+action_log  the action-log table some packs print after the minutes
+nlp         the spaCy rule pipeline (blank English, entity ruler, matcher)
+"""

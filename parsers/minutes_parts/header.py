@@ -1,0 +1,190 @@
+"""The meeting itself: council, committee, date, start and end time, venue.
+
+All of it is read from the opening sentence ("MINUTES of a meeting of the
+Cabinet held in the Council Chamber, Sessions House, County Hall, Maidstone on
+Thursday, 30 January 2025") and the heading lines above it, except the end
+time, which closes the minutes ("Meeting concluded at 12.24 pm").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, time
+
+from parsers.minutes_parts.lines import MinutesLine, join_wrapped
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b", re.I)
+_WEEKDAY_DATE = re.compile(rf"\b(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{DATE.pattern}", re.I)
+TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(noon|midday)\b", re.I)
+_MINUTES_OF = re.compile(r"\bminutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\b", re.I)
+_MEETING_OF = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?=held\b)", re.I)
+_START = re.compile(rf"\b(?:commencing|starting|beginning|which\s+began)\s+at\s+({TIME.pattern})", re.I)
+_END = re.compile(
+    rf"\b(?:meeting|it)\s+(?:was\s+)?(?:concluded|closed|ended|finished|terminated|rose)\s+at\s+({TIME.pattern})"
+    rf"|\b(?:concluded|closed|ended)\s+at\s+({TIME.pattern})",
+    re.I,
+)
+_COUNCIL = re.compile(
+    r"\b((?:[A-Z][\w'’&-]*\s+){0,3}?[A-Z][\w'’&-]*)\s+(County|County Borough|Metropolitan Borough|Borough|District|City|Town|Parish)?\s*Council\b"
+)
+_COUNCIL_LINE = re.compile(r"^((?:[A-Z][\w'’&-]*\s+){0,3}[A-Z][\w'’&-]*\s+(?:(?:County|County Borough|Metropolitan Borough|Borough|District|City|Town)\s+)?Council)$", re.I)
+_SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with"}
+
+
+@dataclass
+class MeetingHeader:
+    council: str | None = None
+    committee: str | None = None
+    meeting_date: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    venue: str | None = None
+    page: int | None = None
+    number: int | None = None
+    council_from_body: bool = False
+
+
+def read_header(header: list[MinutesLine], body: list[MinutesLine], closing: list[MinutesLine]) -> MeetingHeader:
+    """`closing`: the lines around the end of the minutes, where the closing time is printed."""
+    result = MeetingHeader()
+    texts = [l.text.strip() for l in header if l.text.strip()]
+    opening, opening_at = _opening_sentence(header)
+    above = texts[: opening_at] if opening_at is not None else texts[:3]
+    if header:
+        result.page, result.number = header[0].page, header[0].number
+
+    for line in above:
+        if m := _COUNCIL_LINE.match(line):
+            result.council = smart_title(m.group(1))
+            break
+    if result.council is None and opening:
+        if m := re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'’ &-]*?\s+(?:County\s+|Borough\s+|District\s+|City\s+)?Council)\b", opening):
+            if not re.match(r"(?i)^(?:the\s+)?(?:county|borough|district|city)\s+council$", m.group(1)):
+                result.council = m.group(1)
+    if result.council is None:
+        result.council = _most_named_council(body)
+        result.council_from_body = result.council is not None
+
+    if opening:
+        if m := _MEETING_OF.search(opening):
+            result.committee = m.group(1).strip(" ,")
+        if m := DATE.search(opening):
+            result.meeting_date = to_date(m)
+        if m := _START.search(opening):
+            result.start_time = to_time(m.group(1))
+        result.venue = _venue(opening)
+    if result.committee is None:
+        result.committee = _committee_from_heading(above, result.council)
+    if result.meeting_date is None:
+        for line in above:
+            if m := DATE.search(line):
+                result.meeting_date = to_date(m)
+                break
+    for line in closing:
+        if m := _END.search(line.text):
+            result.end_time = to_time(m.group(0))
+            break
+    return result
+
+
+def local_authority_of(council: str | None) -> str | None:
+    """'Kent County Council' -> 'Kent'; the warehouse names councils by their area."""
+    if not council:
+        return None
+    name = re.sub(r"\s+(?:County\s+Borough|Metropolitan\s+Borough|County|Borough|District|City|Town)?\s*Council$", "", council, flags=re.I)
+    return name.strip() or None
+
+
+def smart_title(text: str) -> str:
+    """Capitals as printed in a heading ('CORPORATE PARENTING PANEL') to a name's case."""
+    if text != text.upper():
+        return text
+    words = text.lower().split()
+    return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def to_date(m: re.Match) -> date | None:
+    try:
+        return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def to_time(text: str) -> time | None:
+    m = TIME.search(text or "")
+    if not m:
+        return None
+    if m.group(4):
+        return time(12, 0)
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    pm = m.group(3).lower().startswith("p")
+    if pm and hour != 12:
+        hour += 12
+    if not pm and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def _opening_sentence(header: list[MinutesLine]) -> tuple[str | None, int | None]:
+    """The 'MINUTES of ... meeting ...' sentence, wrapped lines joined, and its index among texts."""
+    texts = [l.text.strip() for l in header if l.text.strip()]
+    for i, text in enumerate(texts):
+        if _MINUTES_OF.search(text):
+            parts = [text]
+            for more in texts[i + 1: i + 4]:
+                if re.match(r"(?i)^(?:present|membership|members present)\b", more):
+                    break
+                parts.append(more)
+                if more.endswith("."):
+                    break
+            return join_wrapped(parts), i
+    return None, None
+
+
+def _venue(opening: str) -> str | None:
+    held = re.search(r"\bheld\b", opening, re.I)
+    rest = opening[held.end():] if held else opening
+    rest = _WEEKDAY_DATE.sub(" ", rest)
+    rest = re.sub(rf"\b(?:commencing|starting|beginning)\s+at\s+(?:{TIME.pattern})", " ", rest, flags=re.I)
+    rest = re.sub(rf"\bat\s+(?:{TIME.pattern})", " ", rest, flags=re.I)
+    m = re.search(r"\b(?:at|in)\s+(?:the\s+)?(.*)$", rest.strip(), re.I)
+    if not m:
+        return None
+    venue = re.sub(r"\s+", " ", m.group(1)).strip(" ,.")
+    venue = re.sub(r"\s+(?:on|at|in)$", "", venue).strip(" ,.")
+    return venue or None
+
+
+def _committee_from_heading(above: list[str], council: str | None) -> str | None:
+    for line in above:
+        if council and line.lower() == council.lower():
+            continue
+        if _COUNCIL_LINE.match(line):
+            continue
+        name = DATE.sub("", line)
+        name = re.sub(r"\s*[-–—,]\s*$", "", name.strip()).strip(" -–—,")
+        if len(name.split()) >= 1 and re.search(r"[A-Za-z]", name):
+            return smart_title(name)
+    return None
+
+
+def _most_named_council(body: list[MinutesLine]) -> str | None:
+    """The council the minutes name most often, when one clearly leads (at least twice)."""
+    counts: Counter[str] = Counter()
+    for line in body:
+        for m in _COUNCIL.finditer(line.text):
+            if m.group(2):
+                counts[f"{m.group(1)} {m.group(2)} Council"] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None

@@ -1,0 +1,93 @@
+"""The minutes' lines as a parser wants them.
+
+PDF extraction can cut one printed line into several (a fully justified line
+becomes one group per word; a list printed in columns becomes one group per
+cell) and keeps the bare page number printed at the top of each page. Both
+would break item headings and attendance lists, so they are mended here once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas.document import Document
+
+_BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+_SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one printed line
+
+
+@dataclass(slots=True)
+class MinutesLine:
+    text: str
+    page: int
+    number: int  # the source's line number (text) or running line index (PDF)
+    x0: float | None = None  # left edge (PDF only): headings and sub-points differ by indent
+    top: float | None = None
+    bottom: float | None = None
+    # Paragraph break before this line: a blank line (text) or a gap taller than half a line (PDF).
+    starts_paragraph: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def minutes_lines(doc: Document) -> list[MinutesLine]:
+    """The document's lines with split baselines merged and page numbers dropped."""
+    out: list[MinutesLine] = []
+    tops: list[float | None] = []
+    previous_page = None
+    for line in doc.lines:
+        text = line.text.rstrip()
+        first_on_page = line.page != previous_page
+        previous_page = line.page
+        if doc.source_kind == "pdf" and first_on_page and _BARE_PAGE_NUMBER.match(text):
+            continue
+        if (
+            out
+            and line.top is not None
+            and tops[-1] is not None
+            and out[-1].page == line.page
+            and abs(line.top - tops[-1]) < _SAME_BASELINE
+            and line.x0 is not None
+            and out[-1].x0 is not None
+            and line.x0 > out[-1].x0
+        ):
+            out[-1].text = f"{out[-1].text} {text.strip()}"
+            continue
+        out.append(MinutesLine(text, line.page, line.number, line.x0, line.top, line.bottom))
+        tops.append(line.top)
+    _mark_paragraphs(out)
+    return out
+
+
+def _mark_paragraphs(lines: list[MinutesLine]) -> None:
+    previous: MinutesLine | None = None
+    for line in lines:
+        if previous is None or previous.blank:
+            line.starts_paragraph = True
+        elif line.page != previous.page:
+            # Across a page break only the punctuation tells: a finished sentence ends a paragraph.
+            line.starts_paragraph = previous.text.rstrip().endswith((".", ":", ";"))
+        elif line.top is not None and previous.bottom is not None and previous.top is not None:
+            height = max(1.0, previous.bottom - previous.top)
+            line.starts_paragraph = line.top - previous.bottom > 0.5 * height
+        previous = line
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join wrapped lines into one string: a word broken at a hyphen or mid-word is mended."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not text:
+            text = part
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+            text += part  # "Vice-" + "Chair", "Barrington-" + "King"
+        elif part[0].islower() and re.search(r"(?:^|\s)[A-Z]$", text):
+            text += part  # "Young P" + "eople": a word cut by a column edge
+        else:
+            text = f"{text} {part}"
+    return text

@@ -1,0 +1,128 @@
+"""One person (or a seat with no person's name) as printed in minutes.
+
+"Cllr Dr Andrew Miller (Chairman)", "Mr R C Love, OBE", "Neelam Bhardwaja -
+Interim Director of Improvement and Operations", "Cllr Phil Awford (In place
+of Cllr Alan Preest)", "Ambassador for Vulnerable Children and Young People".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Honorifics kept in `title`, never in the name.
+TITLES = {
+    "cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady",
+    "prof", "professor", "rev", "revd", "reverend", "canon", "baroness", "baron", "hon",
+}
+# Words that open a post or office: a comma-separated fragment starting with one of
+# these describes the person before it ("Sue Chandler, Cabinet Member for ...").
+POST_WORDS = {
+    "cabinet", "director", "head", "manager", "officer", "leader", "deputy", "chief", "interim",
+    "acting", "senior", "assistant", "executive", "corporate", "general", "strategic", "service",
+    "democratic", "monitoring", "principal", "lead", "clerk", "adviser", "advisor", "commissioner",
+    "accountant", "counsel", "solicitor", "lawyer", "chair", "chairman", "vice", "member", "portfolio",
+}
+_CHAIR = re.compile(r"^(?:chairman|chair|chairperson|chairwoman|in the chair)$", re.I)
+_VICE_CHAIR = re.compile(r"^vice[\s-]*(?:chairman|chair|chairperson|chairwoman)$", re.I)
+_SUBSTITUTE_FOR = re.compile(r"^(?:in place of|substitut\w* for|for|replacing|sub for)\s+(.+)$", re.I)
+_PARENS = re.compile(r"\(([^()]*)\)")
+_DASH = re.compile(r"\s+[-–—]\s+|\s+[–—]|[–—]\s+")
+_POST_NOMINAL = re.compile(r"^[A-Z]{2,5}$")
+# A name token: "Andrew", "R", "McKay", "O'Neill", "Mackenzie-Charrington", "de".
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:de|van|von|der|le|la|du|di|da|bin|al)(?=$))$")
+_FUNCTION_WORDS = {"for", "of", "and", "the", "&", "in", "on", "to", "with", "at"}
+
+
+@dataclass
+class PrintedPerson:
+    name: str
+    title: str | None = None
+    post_nominals: str | None = None
+    position: str | None = None
+    chair: str | None = None  # "chair" or "vice_chair" when annotated
+    substitute_for: str | None = None
+    is_person: bool = True  # False for a seat printed without a person's name
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    tokens = text.split()
+    titles = []
+    while tokens and tokens[0].rstrip(".").lower() in TITLES and len(tokens) > 1:
+        titles.append(tokens.pop(0))
+    return (" ".join(titles) or None), " ".join(tokens)
+
+
+def split_post_nominals(text: str) -> tuple[str, str | None]:
+    """'R C Love, OBE' -> ('R C Love', 'OBE'); only when the rest has a lower-case letter."""
+    tokens = text.replace(",", " , ").split()
+    found: list[str] = []
+    while tokens and (tokens[-1] == "," or _POST_NOMINAL.match(tokens[-1])):
+        token = tokens.pop()
+        if token != ",":
+            found.insert(0, token)
+    rest = " ".join(tokens).replace(" ,", ",").strip(" ,")
+    if not found or not re.search(r"[a-z]", rest):
+        return text.strip(" ,"), None
+    return rest, " ".join(found)
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name shape: one to six capitalised tokens or initials, no connecting words."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 6:
+        return False
+    if any(t.lower() in _FUNCTION_WORDS for t in tokens):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in tokens)
+
+
+def starts_with_title(text: str) -> bool:
+    first = text.split(maxsplit=1)[0].rstrip(".").lower() if text.strip() else ""
+    return first in TITLES
+
+
+def is_post_fragment(text: str) -> bool:
+    first = text.split(maxsplit=1)[0].lower().strip("(") if text.strip() else ""
+    return first in POST_WORDS
+
+
+def parse_person(entry: str) -> PrintedPerson | None:
+    """Read one attendance entry; None when nothing is left of it."""
+    entry = re.sub(r"\s+", " ", entry).strip(" ,;.:")
+    if not entry:
+        return None
+    chair = substitute_for = None
+    positions: list[str] = []
+    for note in _PARENS.findall(entry):
+        note = note.strip()
+        if _CHAIR.match(note):
+            chair = "chair"
+        elif _VICE_CHAIR.match(note):
+            chair = "vice_chair"
+        elif m := _SUBSTITUTE_FOR.match(note):
+            substitute_for = split_title(m.group(1).strip(" ."))[1]
+        elif note:
+            positions.append(note)
+    bare = _PARENS.sub(" ", entry)
+    bare = re.sub(r"\s+", " ", bare).strip(" ,;.")
+    parts = _DASH.split(bare, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip():
+        bare = parts[0].strip(" ,")
+        positions.insert(0, parts[1].strip(" ,."))
+    title, rest = split_title(bare)
+    rest, post_nominals = split_post_nominals(rest)
+    person = PrintedPerson(
+        name=rest,
+        title=title,
+        post_nominals=post_nominals,
+        position="; ".join(positions) or None,
+        chair=chair,
+        substitute_for=substitute_for,
+    )
+    if title is None and not looks_like_name(rest):
+        # A seat with no one named in it ("Ambassador for Vulnerable Children and Young People").
+        person.name = _PARENS.sub(" ", entry).strip()
+        person.name = re.sub(r"\s+", " ", person.name).strip(" ,;.")
+        person.is_person = False
+        person.position = None
+    return person if person.name else None

@@ -1,0 +1,146 @@
+"""Table headers: which periods a scorecard table's value columns hold.
+
+A header is a run of lines made only of header words: periods (`2016/17`,
+`Q3 (2014/15)`, `Q1 16/17`, `Mar-17`, `2015 (Latest)`), `Target`,
+`Reporting` / `Basis`, and the `Comments …` label that closes the value
+columns. Text extractions print a table's header after its rows; PDFs read
+by position print it above them. Either way the same words give the columns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FY = r"\d{4}[/-]\d{2}"
+_PERIOD = (
+    rf"Q[1-4]\s*\(\s*{_FY}\s*\)"  # Q3 (2014/15)
+    rf"|Q[1-4]\s+\d{{2}}/\d{{2}}"  # Q1 16/17
+    rf"|{_FY}(?:\s*\(Latest\))?"  # 2016/17
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[-\s]\d{2,4}"  # Mar-17
+    r"|(?:19|20)\d{2}(?:\s*\(Latest\))?"  # 2015 (Latest)
+)
+# Order matters: a target label swallows the period printed under it.
+_COLUMN = re.compile(
+    rf"(?P<target>(?P<tq>Q[1-4])?\s*Target\s*\(?\s*(?P<tperiod>{_PERIOD})\s*\)?)"
+    rf"|(?P<period>{_PERIOD})",
+    re.I,
+)
+_HEADER_WORD = re.compile(
+    rf"^(?:{_PERIOD}|Target|Q[1-4]\s*Target|\(\s*{_FY}\s*\)|\(Latest\)|Reporting|Basis|Reporting\s+Basis)$", re.I
+)
+_COMMENTS = re.compile(r"\bComments?\b.*$", re.I)
+_REPORTING = re.compile(r"^\s*(Reporting|Basis|Reporting\s+Basis)\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Column:
+    label: str  # as printed, white space folded
+    period: str
+    is_target: bool
+    x0: float | None = None
+    x1: float | None = None
+
+
+@dataclass(slots=True)
+class Header:
+    title: str | None
+    columns: list[Column]
+    has_basis: bool  # the table has a "Reporting Basis" column
+    first_line: int  # index into the lines it was read from
+    last_line: int
+    comments_x0: float | None = None
+    basis_x0: float | None = None
+    extra: list[str] = field(default_factory=list)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise_period(text: str) -> str:
+    text = _fold(text)
+    text = re.sub(r"\(\s+", "(", text)
+    text = re.sub(r"\s+\)", ")", text)
+    return re.sub(r"^(Q[1-4])\s*\(", r"\1 (", text, flags=re.I)
+
+
+def is_header_line(text: str) -> bool:
+    """A line made only of header words (periods, Target, Reporting Basis), optionally ending in `Comments …`."""
+    body = _COMMENTS.sub("", text).strip()
+    if not body:
+        return bool(_COMMENTS.search(text)) and len(text.split()) <= 4
+    rest = _COLUMN.sub(" ", body)
+    rest = re.sub(r"\b(?:Q[1-4]\s*)?Target\b|\bReporting\b|\bBasis\b|\(Latest\)|\(\s*\)", " ", rest, flags=re.I)
+    return not rest.strip()
+
+
+def has_period(text: str) -> bool:
+    return bool(_COLUMN.search(_COMMENTS.sub("", text)))
+
+
+def columns_of(text: str) -> list[Column]:
+    """Value columns named in a header's text, left to right, up to `Comments`."""
+    body = _COMMENTS.sub("", _fold(text))
+    columns = []
+    for m in _COLUMN.finditer(body):
+        if m.group("target"):
+            period = normalise_period(m.group("tperiod"))
+            if m.group("tq") and not period.upper().startswith("Q"):
+                period = f"{m.group('tq').upper()} ({period})"
+            columns.append(Column(_fold(m.group(0)), period, True))
+        else:
+            columns.append(Column(_fold(m.group(0)), normalise_period(m.group("period")), False))
+    return columns
+
+
+def find_headers(texts: list[str], is_row) -> list[Header]:
+    """Header runs in a list of line texts; `is_row(i)` says a line is a table row (never a header).
+
+    A header is: an optional title line, optional `Reporting`/`Basis` lines,
+    then lines of periods / Target / Comments, blank lines allowed between.
+    It must hold at least one period line.
+    """
+    headers: list[Header] = []
+    i = 0
+    n = len(texts)
+    while i < n:
+        if is_row(i) or not (is_header_line(texts[i]) and (has_period(texts[i]) or _REPORTING.match(texts[i]))):
+            i += 1
+            continue
+        start = i
+        j = i
+        last = i
+        while j < n:
+            t = texts[j]
+            if not t.strip():
+                j += 1
+                continue
+            if is_row(j) or not (is_header_line(t) or _REPORTING.match(t)):
+                break
+            last = j
+            j += 1
+        block = texts[start : last + 1]
+        if not any(has_period(t) for t in block):
+            i = last + 1
+            continue
+        # Stop the header where the value columns end: a line holding `Comments`.
+        has_basis = any(_REPORTING.match(t) for t in block)
+        title = None
+        k = start - 1
+        while k >= 0 and not texts[k].strip():
+            k -= 1
+        if k >= 0 and not is_row(k) and _looks_like_title(texts[k]):
+            title = _fold(texts[k])
+            start = k
+        text = " ".join(t for t in block if not _REPORTING.match(t))
+        headers.append(Header(title, columns_of(text), has_basis, start, last))
+        i = last + 1
+    return headers
+
+
+_TITLE_WORDS = re.compile(r"[A-Za-z]")
+
+
+def _looks_like_title(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 14 and bool(_TITLE_WORDS.search(text)) and not text.rstrip().endswith((".", ",", ";"))

@@ -1,0 +1,56 @@
+"""The reading layer: pages, lines, words, and page furniture removed."""
+from __future__ import annotations
+
+from extract.reading import read_source
+from extract.reading.furniture import join_rotated_letters
+from tests.conftest import OFSTED, seed
+
+
+def test_text_pages_come_from_printed_stamps_and_stamps_are_dropped():
+    source = read_source(seed(2))
+    labels = [p.label for p in source.pages]
+    assert labels[:3] == ["15", "29", "32"]  # 'Page 15' at line 706, 'Page 29' at 1448, 'P'/'age 32' at 1706-1707
+    texts = [l.text for l in source.lines]
+    assert "Page 15" not in texts and "age 32" not in texts and "P" not in [t.strip() for t in texts]
+    # Line numbers are the file's own, so a fact can cite them.
+    assert next(l for l in source.lines if l.number == 669).text.startswith("Dear Mr Spencer")
+
+
+def test_furniture_is_normalised_away():
+    text = "\n".join(l.text for l in read_source(seed(0)).lines)
+    assert "\u00a0" not in text  # seed 000 has 773 non-breaking spaces
+    assert "javascript:" not in text  # lines 2786-2815 are javascript: link lines
+    assert "age 52" not in text
+
+
+def test_glued_vertical_stamp_keeps_the_content_before_it():
+    lines = {l.number: l.text for l in read_source(seed(4)).lines}
+    # seed 004 line 1435: 'SR 7.2 ... Medium 9 P' then 'age 54'
+    assert lines[1435].rstrip().endswith("Medium 9")
+    assert 1436 not in lines
+
+
+def test_rotated_agenda_item_stamp_is_rejoined():
+    assert [t for t in join_rotated_letters(["A", "genda Item", "", " 8"]) if t] == ["Agenda Item 8"]
+    assert [t for t in join_rotated_letters(["T", "his page is intentionally left blank"]) if t] == [
+        "This page is intentionally left blank"
+    ]
+    # A lone capital followed by an ordinary capitalised line is left alone.
+    assert join_rotated_letters(["A", "Board meeting"]) == ["A", "Board meeting"]
+
+
+def test_pdf_words_have_positions_and_pages():
+    source = read_source(OFSTED / "bedford-2022-01-14.pdf")
+    assert source.kind == "pdf" and len(source.pages) == 12
+    first = source.pages[0]
+    assert first.width and first.height
+    line = next(l for l in first.lines if l.text.startswith("Inspection dates"))
+    assert line.words and all(w.x1 > w.x0 for w in line.words)
+    assert line.page == 1
+
+
+def test_same_bytes_same_source_id(tmp_path):
+    data = seed(3).read_bytes()
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(data)
+    assert read_source(copy).source_id == read_source(seed(3)).source_id

@@ -1,0 +1,265 @@
+"""The scorecard parser on the seeds' scorecards, their commentary, risk reports and the fixture PDFs."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.scorecard import VERSION, parse_scorecard, parse_scorecard_commentary, scorecard_kind
+from schemas.scorecards import ScorecardCommentary, ScorecardRisk, ScorecardValue
+from tests.scorecard_helpers import (
+    FIXTURES, SEED_000, compare, line_of, load_golden, pdf_document, seed000_performance_report,
+    seed000_scorecard, seed003_commentary, seed004_image_pages, seed004_risk_report, source,
+)
+
+
+@pytest.fixture(scope="module")
+def seed000():
+    return parse_scorecard(seed000_scorecard())
+
+
+def values(result) -> list[ScorecardValue]:
+    return [r for r in result.records if isinstance(r, ScorecardValue)]
+
+
+def risks(result) -> list[ScorecardRisk]:
+    return [r for r in result.records if isinstance(r, ScorecardRisk)]
+
+
+def find(vals, indicator_start: str, **fields) -> list[ScorecardValue]:
+    return [v for v in vals if v.indicator.startswith(indicator_start)
+            and all(getattr(v, k) == want for k, want in fields.items())]
+
+
+def test_version_bumped():
+    assert VERSION == "1"
+
+
+# ---- text path: seed 000, Quarter 4 2016/17 ----
+
+def test_every_printed_section_is_read(seed000):
+    sections = {v.section for v in values(seed000)}
+    assert sections == {
+        "Gloucestershire Children & Young People Population", "Early Help", "Assessment & Safeguarding",
+        "Children in Care", "Workforce", "Customer Voice & Engagement", "Schools & Education",
+    }
+
+
+def test_periods_come_from_headers_printed_after_the_rows(seed000):
+    vals = values(seed000)
+    neet = find(vals, "% of young people who are not in education", reporting_basis="Snapshot")
+    assert [(v.period, v.is_target, v.value) for v in neet[:5]] == [
+        ("2013/14", False, 4.2), ("2014/15", False, 3.8), ("2015/16", False, 3.1), ("2016/17", False, 3.2),
+        ("2016/17", True, 4.5)]
+    yj = find(vals, "Rate of first time entrants")
+    assert [v.period for v in yj] == ["Q2 (2014/15)", "Q2 (2015/16)", "Q2 (2016/17)", "Q1 (2016/17)"]
+    transport = find(vals, "The total number of pupils entitled")
+    # The target column sits between the quarters: "Q3 Target (2016/17)".
+    assert [(v.period, v.is_target) for v in transport][3] == ("Q3 (2016/17)", True)
+    assert transport[3].value == 7000
+
+
+def test_wrapped_indicator_lines_are_joined(seed000):
+    vals = values(seed000)
+    icpc = find(vals, "% of children whose initial child protection")
+    assert icpc and icpc[0].indicator == ("% of children whose initial child protection conferences were held within "
+                                          "15 working days of the initiation of the s47 enquiries which led to the conference")
+
+
+def test_question_mark_is_missing_not_zero(seed000):
+    cp = find(values(seed000), "Number of children subject of a Child Protection Plan", period="2013/14")
+    assert cp and all(v.value is None and v.value_text == "?" for v in cp)
+
+
+def test_short_rows_keep_figures_without_guessing_periods(seed000):
+    vals = values(seed000)
+    single = find(vals, "% of (single) assessments")
+    assert single and {v.period for v in single} == {None}
+    assert [v.value for v in single[:3]] == [79.9, 78.1, 90.0]
+    assert [v.value_index for v in single[:3]] == [0, 1, 2]
+    assert any("(single) assessments" in w and "periods left empty" in w for w in seed000.warnings)
+
+
+def test_comparators_are_kept_apart_from_period_values(seed000):
+    vals = values(seed000)
+    peer = find(vals, "Rate of referrals to social care", is_comparator=True)
+    assert {(v.comparator, v.value) for v in peer} == {("Peer group", 429.6), ("National", 532.2)}
+    assert all(v.period is None for v in peer)
+    assert not find(vals, "Rate of referrals to social care", is_comparator=False, value=429.6)
+
+
+def test_units(seed000):
+    vals = values(seed000)
+    assert {v.unit for v in find(vals, "Average weekly cost of residential")} == {"£"}
+    assert {v.unit for v in find(vals, "Number of Children in Care (CiC)")} == {"count"}
+    assert {v.unit for v in find(vals, "Rate of proven reoffending")} == {"rate"}
+    assert {v.unit for v in find(vals, "Percentage of referrals")} == {"%"}
+
+
+def test_key_risk_matrix_and_chart_labels_are_not_indicators(seed000):
+    for v in values(seed000):
+        assert not v.indicator.startswith(("Low", "Moderate", "High", "Likelihood", "Almost", "Key to", "Population"))
+        assert "Risk" not in v.indicator
+    # The performance summary before the scorecard holds charts, not tables.
+    assert not values(parse_scorecard(seed000_performance_report()))
+
+
+def test_comments_stay_with_their_row(seed000):
+    vals = values(seed000)
+    cp2 = find(vals, "Number of children on Child Protection Plans for 2")
+    assert cp2[0].comment.startswith("All children on CP plans for 2 years or more")
+    assert find(vals, "% of referrals to Social Care that are rereferrals")[0].comment.startswith("We have redesigned")
+    assert find(vals, "% of Social Work posts which are vacant")[0].comment == (
+        "This relates to 17.5 FTE vacancies at the end of March 2017.")
+    assert find(vals, "Number of Child Protection")[0].comment is None if find(vals, "Number of Child Protection") else True
+
+
+def test_risk_register_summary(seed000):
+    got = {r.ref: (r.score, r.level, r.owner) for r in risks(seed000)}
+    assert got == {"SR7.2": (15, "High", "Uren, Linda"), "SR7.3": (16, "High", "Uren, Linda"),
+                   "SR7.4": (16, "High", "Browne, Tim")}
+
+
+# ---- seed 004: risk monitoring report; scorecard pages that were images ----
+
+def test_risk_monitoring_summary_rows():
+    result = parse_scorecard(seed004_risk_report())
+    got = {(r.ref, r.owner, r.score, r.level) for r in risks(result)}
+    assert got == {("SR 7.5", "Chris Spencer", 12, "Medium"), ("SR 7.7", "Chris Spencer", 12, "Medium"),
+                   ("SR 7.4", "Kirsten Harrison", 9, "Medium"), ("SR 7.2", "Chris Spencer", 9, "Medium")}
+    assert not values(result), "the risk matrix is not a table of figures"
+
+
+def test_image_pages_are_reported_not_invented():
+    result = parse_scorecard(seed004_image_pages())
+    assert not result.records
+    assert sum("needs OCR" in w for w in result.warnings) == 5
+
+
+# ---- commentary: seed 003 ----
+
+def test_commentary_paragraphs():
+    result = parse_scorecard_commentary(seed003_commentary())
+    paras = [r for r in result.records if isinstance(r, ScorecardCommentary)]
+    assert [p.seq for p in paras] == [str(n) for n in range(1, 15)]
+    assert paras[11].text.startswith("13 children were permanently excluded")
+    # Unnumbered follow-on paragraphs belong to the numbered one above them.
+    assert "Trevone House" in paras[6].text and paras[7].text.endswith("workforce are ongoing.")
+    assert paras[5].figures == ["3.4%", "11.4%"]
+
+
+def test_commentary_risk_ratings():
+    result = parse_scorecard_commentary(seed003_commentary())
+    got = [(r.seq, r.level, r.score, r.previous_score) for r in risks(result)]
+    assert got == [("1", "Moderate", 8, None), ("7", "Moderate", 12, None), ("8", "Moderate", 12, 8),
+                   ("14", "Moderate", 12, None)]
+
+
+# ---- the splitter's question ----
+
+def test_scorecard_kind():
+    src = source(SEED_000)
+    def first_lines(start):
+        return [l.text for l in src.lines if l.number >= start][:40]
+    assert scorecard_kind(first_lines(line_of(src, r"Overview & Scrutiny Scorecard\s*$"))) == "scorecard"
+    assert scorecard_kind(first_lines(line_of(src, r"^Assessment & Safeguarding\s*$"))) == "scorecard"
+    assert scorecard_kind(first_lines(line_of(src, r"^\s*2016/17 Performance\s*$"))) is None
+    assert scorecard_kind(first_lines(1)) is None  # minutes
+    assert scorecard_kind([l.text for l in seed003_commentary().lines][:30]) == "scorecard_commentary"
+    assert scorecard_kind([l.text for l in seed004_risk_report().lines][:30]) == "scorecard"
+
+
+# ---- PDF path: fixtures built from the seed text ----
+
+@pytest.fixture(scope="module")
+def fixture_pdf():
+    return parse_scorecard(pdf_document("scorecard_q4_2016_17.pdf"))
+
+
+def test_pdf_x_positions_place_short_rows(fixture_pdf):
+    vals = values(fixture_pdf)
+    families = find(vals, "Number of families engaged")
+    assert [(v.period, v.value) for v in families] == [("2015/16", 660), ("2016/17", 1600)]
+    single = find(vals, "% of (single) assessments")
+    assert [(v.period, v.is_target, v.value) for v in single] == [
+        ("2015/16", False, 79.9), ("2016/17", False, 78.1), ("2016/17", True, 90.0)]
+    residential = find(vals, "Number of children in care in a residential")
+    assert [v.period for v in residential] == ["2015/16", "2016/17"]
+
+
+def test_pdf_reads_the_same_figures_as_the_text(fixture_pdf, seed000):
+    text_vals = values(seed000)
+    read_with_period = {v.indicator for v in text_vals if v.period}
+    text_keys = {(v.indicator, v.period, v.is_target, v.value_text) for v in text_vals}
+    pdf_vals = [v for v in values(fixture_pdf) if not v.is_comparator]
+    assert {v.indicator for v in pdf_vals} <= {v.indicator for v in text_vals}
+    # Where the text path could read the periods, the PDF path reads the same ones.
+    comparable = [v for v in pdf_vals if v.indicator in read_with_period]
+    assert len(comparable) >= 60
+    assert all((v.indicator, v.period, v.is_target, v.value_text) in text_keys for v in comparable)
+
+
+def test_pdf_sections_and_comparators(fixture_pdf):
+    vals = values(fixture_pdf)
+    assert {v.section for v in vals} == {"Early Help", "Assessment & Safeguarding", "Children in Care",
+                                        "Schools & Education"}
+    assert {(v.comparator, v.value) for v in find(vals, "Rate of children per 10,000", is_comparator=True)} == {
+        ("Peer group", 45.9), ("National", 60.0)}
+
+
+def test_pdf_page_without_text_layer_needs_ocr(fixture_pdf):
+    assert fixture_pdf.warnings == ["page 5 has no text layer: needs OCR"]
+
+
+def test_fixture_builder_reproduces_committed_pdfs(tmp_path):
+    import importlib.util
+
+    import pymupdf
+
+    import sys
+
+    spec = importlib.util.spec_from_file_location("build_scorecard_fixtures", FIXTURES.parent / "build_scorecard_fixtures.py")
+    build = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = build  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(build)
+    for made in build.build(tmp_path):
+        with pymupdf.open(made) as new, pymupdf.open(FIXTURES / made.name) as committed:
+            assert [p.get_text() for p in new] == [p.get_text() for p in committed]
+
+
+# ---- golden files ----
+
+GOLDEN_DOCS = {
+    "seed000_q4_2016_17_scorecard.json": (seed000_scorecard, parse_scorecard),
+    "seed003_q2_2021_22_commentary.json": (seed003_commentary, parse_scorecard_commentary),
+    "seed004_q3_2022_23_risks.json": (seed004_risk_report, parse_scorecard),
+}
+TABLE_MODELS = {"scorecard_values": ScorecardValue, "scorecard_risks": ScorecardRisk,
+                "scorecard_commentary": ScorecardCommentary}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_DOCS))
+def test_golden(name):
+    golden = load_golden(name)
+    make_doc, parse = GOLDEN_DOCS[name]
+    doc = make_doc()
+    total_checked = 0
+    for spec in golden["documents"]:
+        line = spec["select"].get("contains_line")
+        assert doc.line_start <= line <= doc.line_end
+        result = parse(doc)
+        for table, table_spec in spec["records"].items():
+            model = TABLE_MODELS[table]
+            records = [r for r in result.records if isinstance(r, model)]
+            right, checked, problems, extra = compare(table_spec, records, model.key)
+            total_checked += checked
+            assert not problems, problems[:10]
+            assert right == checked and extra == 0
+    assert total_checked > 0
+
+
+def test_golden_covers_the_brief():
+    golden = load_golden("seed000_q4_2016_17_scorecard.json")
+    rows = golden["documents"][0]["records"]["scorecard_values"]["rows"]
+    assert len(rows) >= 60
+    assert len({r["section"] for r in rows}) == 7
+    commentary = load_golden("seed003_q2_2021_22_commentary.json")["documents"][0]["records"]
+    assert len(commentary["scorecard_commentary"]["rows"]) == 14
