@@ -29,11 +29,12 @@ def ingest(
     paths: List[Path] = typer.Argument(..., help="PDF or .txt files, or folders of them"),
     db: Path = DbOption,
     force: bool = typer.Option(False, "--force", help="re-read files already ingested"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="parse files in this many processes (one writer)"),
 ) -> None:
     """Read, split, parse and load files into the warehouse. Exit 1 if any file failed."""
     from extract.pipeline import discover, ingest as run_ingest
 
-    files, _ = discover(paths)
+    files, problems = discover(paths)
     started = time.perf_counter()
     pages_done = 0
     with Progress(
@@ -41,16 +42,15 @@ def ingest(
         TextColumn("{task.fields[pages]} pages, {task.fields[rate]} pages/s"), TimeElapsedColumn(),
         console=err, transient=False,
     ) as progress:
-        task = progress.add_task("ingest", total=len(files), pages=0, rate="-")
+        task = progress.add_task("ingest", total=len(files) + len(problems), pages=0, rate="-")
 
         def on_file(outcome) -> None:
             nonlocal pages_done
             pages_done += outcome.pages
             elapsed = max(time.perf_counter() - started, 1e-6)
-            progress.update(task, advance=1 if outcome.path in {str(f) for f in files} else 0,
-                            pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
+            progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
 
-        report = run_ingest(paths, db, force=force, on_file=on_file, files=None)
+        report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers)
     _print_ingest_summary(report, db)
     raise typer.Exit(1 if report.failures else 0)
 

@@ -50,13 +50,25 @@ def read_split_classify(files: list[Path]) -> tuple[int, float]:
     return pages, time.perf_counter() - started
 
 
-def end_to_end(files: list[Path]) -> tuple[int, float]:
+def end_to_end(files: list[Path], workers: int = 1) -> tuple[int, float]:
     from extract.pipeline import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        report = ingest([], Path(tmp) / "bench.duckdb", files=files)
+        report = ingest([], Path(tmp) / "bench.duckdb", files=files, workers=workers)
         return report.pages, time.perf_counter() - started
+
+
+def rerun_unchanged(files: list[Path]) -> float:
+    """Seconds to ingest again a folder already ingested (every file skipped by its hash)."""
+    from extract.pipeline import ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.duckdb"
+        ingest([], db, files=files)
+        started = time.perf_counter()
+        ingest([], db, files=files)
+        return time.perf_counter() - started
 
 
 def peak_memory_mb(path: Path) -> float:
@@ -87,8 +99,14 @@ def main() -> None:
     n, t = end_to_end(minutes)
     print(f"minutes end to end:          {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
-    n, t = end_to_end(seeds)
-    print(f"seed packs (text) end to end: {n / t:7.0f} pages/s  ({n} stamped pages in {t:.2f}s)")
+    lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in seeds)
+    _, t = end_to_end(seeds)
+    print(f"seed packs (text) end to end: {lines / t:7.0f} lines/s  ({lines} lines in {t:.2f}s)")
+    everything = pdfs + seeds
+    for workers in (1, 2):
+        n, t = end_to_end(everything, workers=workers)
+        print(f"whole corpus, {workers} worker{'s' if workers > 1 else ' '}:    {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
+    print(f"re-run on the unchanged corpus: {rerun_unchanged(everything):.2f}s (every file skipped by its hash)")
     largest = max(pdfs, key=lambda p: p.stat().st_size)
     print(f"peak memory, read + split of the largest file ({largest.name}, {largest.stat().st_size / 1e6:.1f} MB): "
           f"{peak_memory_mb(largest):.0f} MB RSS")

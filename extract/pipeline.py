@@ -143,37 +143,74 @@ def _is_current(wh: Warehouse, sid: str) -> bool:
     return True
 
 
-def ingest_file(wh: Warehouse, path: Path, force: bool = False) -> FileOutcome:
+@dataclass
+class ParsedFile:
+    """Everything one file produced, ready for the single writer (picklable, for worker processes)."""
+
+    path: Path
+    source: SourceRow
+    documents: list[DocumentRow] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def parse_file(path: Path, data: bytes) -> ParsedFile:
+    """Read, split and parse one file's bytes. No database: runs in a worker process."""
     started = time.perf_counter()
+    sid = source_id_of(data)
+    try:
+        source = read_source(path, data)
+    except UnreadableSource as exc:
+        row = _source_row(path, sid, "failed", str(exc), size=len(data))
+        return ParsedFile(path, row, seconds=time.perf_counter() - started)
+    documents, records, warnings = process_source(source)
+    failed_docs = [d for d in documents if d.status == "failed"]
+    status = "partial" if failed_docs else "ok"
+    error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed_docs) or None
+    row = _source_row(path, sid, status, error, pages=len(source.pages), kind=source.kind, size=len(data))
+    return ParsedFile(path, row, documents, records, warnings, time.perf_counter() - started)
+
+
+def store_parsed(wh: Warehouse, parsed: ParsedFile) -> FileOutcome:
+    """The single writer: one transaction per file; a failed write records the file as failed."""
+    row = parsed.source
+    try:
+        wh.write_source(row, parsed.documents, parsed.records, parsed.warnings)
+    except Exception as exc:
+        message = f"could not be stored: {type(exc).__name__}: {exc}".splitlines()[0][:500]
+        failed = row.model_copy(update={"status": "failed", "error": message})
+        wh.write_failed_source(failed)
+        return FileOutcome(str(parsed.path), "failed", pages=row.pages or 0, error=message, seconds=parsed.seconds)
+    return FileOutcome(str(parsed.path), row.status, pages=row.pages or 0, error=row.error,
+                       doc_types=[d.doc_type for d in parsed.documents], seconds=parsed.seconds)
+
+
+def _read_or_skip(wh: Warehouse, path: Path, force: bool) -> tuple[bytes | None, FileOutcome | None]:
+    """The file's bytes if it needs parsing; otherwise how it ended (skipped, or unreadable)."""
     try:
         data = read_bytes(path)
     except UnreadableSource as exc:
         # No bytes, no content hash: key the failure on the path so it is still recorded.
         sid = "unreadable:" + source_id_of(str(path.resolve()).encode())
         wh.write_failed_source(_source_row(path, sid, "failed", str(exc)))
-        return FileOutcome(str(path), "failed", error=str(exc), seconds=time.perf_counter() - started)
+        return None, FileOutcome(str(path), "failed", error=str(exc))
     sid = source_id_of(data)
     if not force and _is_current(wh, sid):
         wh.note_path(sid, str(path))
-        return FileOutcome(str(path), "skipped", seconds=time.perf_counter() - started)
-    try:
-        source = read_source(path, data)
-    except UnreadableSource as exc:
-        wh.write_failed_source(_source_row(path, sid, "failed", str(exc), size=len(data)))
-        return FileOutcome(str(path), "failed", error=str(exc), seconds=time.perf_counter() - started)
-    documents, records, warnings = process_source(source)
-    failed_docs = [d for d in documents if d.status == "failed"]
-    status = "partial" if failed_docs else "ok"
-    error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed_docs) or None
-    row = _source_row(path, sid, status, error, pages=len(source.pages), kind=source.kind, size=len(data))
-    try:
-        wh.write_source(row, documents, records, warnings)
-    except Exception as exc:
-        message = f"could not be stored: {type(exc).__name__}: {exc}".splitlines()[0][:500]
-        wh.write_failed_source(_source_row(path, sid, "failed", message, pages=len(source.pages), kind=source.kind, size=len(data)))
-        return FileOutcome(str(path), "failed", pages=len(source.pages), error=message, seconds=time.perf_counter() - started)
-    return FileOutcome(str(path), status, pages=len(source.pages), error=error,
-                       doc_types=[d.doc_type for d in documents], seconds=time.perf_counter() - started)
+        status, error = wh.source_status_and_error(sid)
+        if status in ("failed", "partial"):
+            # Unchanged bytes fail the same way: say so again rather than report success.
+            return None, FileOutcome(str(path), status, error=error)
+        return None, FileOutcome(str(path), "skipped")
+    return data, None
+
+
+def ingest_file(wh: Warehouse, path: Path, force: bool = False) -> FileOutcome:
+    data, outcome = _read_or_skip(wh, path, force)
+    if outcome is not None:
+        return outcome
+    return store_parsed(wh, parse_file(path, data))
 
 
 def rebuild_scorecard_facts(wh: Warehouse) -> int:
@@ -191,25 +228,57 @@ def rebuild_scorecard_facts(wh: Warehouse) -> int:
 
 def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
            on_file: Callable[[FileOutcome], None] | None = None,
-           files: list[Path] | None = None) -> IngestReport:
+           files: list[Path] | None = None, workers: int = 1) -> IngestReport:
+    """Ingest files and folders into the warehouse at `db`.
+
+    With workers > 1, files are read and parsed in that many processes while
+    this process stays the single writer, storing each file as it arrives.
+    """
     report = IngestReport()
     if files is None:
         files, problems = discover(paths)
     else:
         problems = []
+
+    def done(outcome: FileOutcome) -> None:
+        report.files.append(outcome)
+        if on_file:
+            on_file(outcome)
+
     with Warehouse(db) as wh:
         for path, reason in problems:
             sid = "unreadable:" + source_id_of(str(path).encode())
             wh.write_failed_source(_source_row(path, sid, "failed", reason))
-            outcome = FileOutcome(str(path), "failed", error=reason)
-            report.files.append(outcome)
-            if on_file:
-                on_file(outcome)
-        for path in files:
-            outcome = ingest_file(wh, path, force=force)
-            report.files.append(outcome)
-            if on_file:
-                on_file(outcome)
+            done(FileOutcome(str(path), "failed", error=reason))
+        if workers <= 1:
+            for path in files:
+                done(ingest_file(wh, path, force=force))
+        else:
+            _ingest_in_parallel(wh, files, force, workers, done)
         if any(f.status in ("ok", "partial") for f in report.files):
             rebuild_scorecard_facts(wh)
     return report
+
+
+def _ingest_in_parallel(wh: Warehouse, files: list[Path], force: bool, workers: int,
+                        done: Callable[[FileOutcome], None]) -> None:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending = {}
+        for path in files:
+            data, outcome = _read_or_skip(wh, path, force)
+            if outcome is not None:
+                done(outcome)
+            else:
+                pending[pool.submit(parse_file, path, data)] = path
+        for future in as_completed(pending):
+            try:
+                parsed = future.result()
+            except Exception as exc:  # a worker died (out of memory, a crash in a C library)
+                path = pending[future]
+                message = f"worker failed: {type(exc).__name__}: {exc}".splitlines()[0][:500]
+                wh.write_failed_source(_source_row(path, "unreadable:" + source_id_of(str(path).encode()), "failed", message))
+                done(FileOutcome(str(path), "failed", error=message))
+                continue
+            done(store_parsed(wh, parsed))

@@ -13,9 +13,9 @@ import re
 from parsers.minutes_parts.action_log import read_action_log
 from parsers.minutes_parts.attendance import AttendanceEntry, apologies_in_text, header_attendance
 from parsers.minutes_parts.decisions import declarations, resolutions
-from parsers.minutes_parts.header import local_authority_of, read_header, smart_title
+from parsers.minutes_parts.header import local_authority_of, read_header
 from parsers.minutes_parts.items import end_of_minutes, find_items
-from parsers.minutes_parts.lines import MinutesLine, minutes_lines
+from parsers.minutes_parts.lines import minutes_lines
 from parsers.result import ParseResult
 from schemas.document import Document
 from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution

@@ -247,3 +247,50 @@ def test_no_declarations_gives_none():
     result = parse_minutes(make_document(source, source.lines, "minutes"))
     assert not [r for r in result.records if isinstance(r, Declaration)]
     assert [r for r in result.records if isinstance(r, MinuteItem)]
+
+
+# --- the same minutes as a text extraction (how the seeds reach us) ----------------------------
+
+@pytest.mark.parametrize("path", [p for p in GOLDEN_FILES if p.stem.startswith("kent-")], ids=lambda p: p.stem)
+def test_kent_minutes_read_the_same_from_a_text_extraction(path: Path, tmp_path: Path):
+    """The PDF's text, as a plain extraction (page numbers and blank lines kept), gives the same items and people."""
+    import pymupdf
+
+    golden = json.loads(path.read_text())
+    spec = golden["documents"][0]
+    with pymupdf.open((ROOT / golden["source"]).resolve()) as pdf:
+        text = "\n".join(page.get_text() for page in pdf)
+    txt = tmp_path / "minutes.txt"
+    txt.write_text(text)
+    source = read_source(txt)
+    result = parse_minutes(make_document(source, source.lines, "minutes"))
+    items = [(r.item_number, _fold(r.title)) for r in result.records if isinstance(r, MinuteItem)]
+    assert items == [(g["item_number"], _fold(g["title"])) for g in spec["records"]["minute_items"]["rows"]]
+    people = {(r.title, r.name, r.present) for r in result.records if isinstance(r, Attendance)}
+    expected = {(g["title"], g["name"], g["present"]) for g in spec["records"]["meeting_attendance"]["rows"]}
+    assert people == expected
+
+
+# --- one printed attendee -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("printed, name, title, post_nominals, position, chair, substitute_for, is_person", [
+    ("Cllr Dr Andrew Miller (Chairman)", "Andrew Miller", "Cllr Dr", None, None, "chair", None, True),
+    ("Mr R C Love, OBE", "R C Love", "Mr", "OBE", None, None, None, True),
+    ("Cllr Lesley Williams MBE (Vice-Chair)", "Lesley Williams", "Cllr", "MBE", None, "vice_chair", None, True),
+    ("Neelam Bhardwaja - Interim Director of Improvement and Operations", "Neelam Bhardwaja", None, None,
+     "Interim Director of Improvement and Operations", None, None, True),
+    ("Cllr Phil Awford (In place of Cllr Alan Preest)", "Phil Awford", "Cllr", None, None, None, "Alan Preest", True),
+    ("McKay (Acting Chief Accountant)", "McKay", None, None, "Acting Chief Accountant", None, None, True),
+    ("Ambassador for Vulnerable Children and Young People", "Ambassador for Vulnerable Children and Young People",
+     None, None, None, None, None, False),
+])
+def test_parse_person(printed, name, title, post_nominals, position, chair, substitute_for, is_person):
+    from parsers.minutes_parts.names import parse_person
+
+    p = parse_person(printed)
+    assert (p.name, p.title, p.post_nominals, p.position, p.chair, p.substitute_for, p.is_person) == (
+        name, title, post_nominals, position, chair, substitute_for, is_person)
+
+
+def test_no_action_log_without_its_column_headings(other_council):
+    assert not [r for r in other_council.records if r.table == "action_log"]

@@ -418,12 +418,20 @@ def test_unrecognised_layout_records_the_document_with_warnings():
 
 
 def test_grade_outside_the_contract_is_kept_as_printed_and_warned():
+    # A reformed framework's new grade word: recorded as printed (case normalised), flagged, not mapped.
     lines = list(ILACS_FRONT)
-    lines[17] = "Good"
-    lines[19:21] = ["Exceptional"]
+    lines[19:21] = ["EXCEPTIONAL"]
     result = parse_ofsted_inspection(_doc(lines))
-    assert "overall" not in _judgements(result)  # a single word that is no grade is never read as one
-    assert any("overall" in w for w in result.warnings)
+    row = next(r for r in result.records if r.table == "ofsted_judgements" and r.area == "overall")
+    assert (row.grade, row.grade_text) == ("Exceptional", "EXCEPTIONAL")
+    assert any("EXCEPTIONAL" in w and "not one of the contract's grades" in w for w in result.warnings)
+    assert _judgements(result)["children_in_care"] == "Good"
+
+
+def test_a_label_line_is_never_read_as_a_new_grade_word():
+    # `Overall effectiveness` after a complete label must stay a label (its grade follows).
+    lines = ILACS_FRONT[:15] + ["The experiences and progress of children in care", "Good"] + ILACS_FRONT[18:]
+    assert _judgements(parse_ofsted_inspection(_doc(lines)))["overall"] == "Requires improvement to be good"
 
 
 # A standalone LSCB review, as printed in the reports' LSCB sections (Gloucestershire 2017, p34).
@@ -624,3 +632,47 @@ def test_older_framework_with_authority_under_the_title_and_reporting_inspector(
     assert insp.published.isoformat() == "2012-08-17"
     assert _judgements(result) == {"overall": "Adequate", "help_and_protection": "Adequate", "leadership": "Good"}
     assert any("Quality of practice" in w for w in result.warnings)  # no canonical area: warned, not guessed
+
+
+def test_layout_preserving_text_with_grade_beside_the_first_label_line():
+    # Bedford 2022, p1, as `pdftotext -layout` prints it: the grade column beside the label's first line.
+    lines = [
+        "Inspection of Bedford Borough local",
+        "authority children’s services",
+        "Inspection dates: 15 to 26 November 2021",
+        "Lead inspector: Margaret Burke, Her Majesty’s Inspector",
+        "  Judgement                                              Grade",
+        "  The impact of leaders on social work                   Good",
+        "  practice with children and families",
+        "  The experiences and progress of                        Good",
+        "  children who need help and protection",
+        "  The experiences and progress of                        Requires improvement to be good",
+        "  children in care and care leavers",
+        "  Overall effectiveness                                  Good",
+        "COVID-19 has placed huge pressures on children and families in Bedford Borough.",
+        "Many staff in the local authority have been personally affected by the virus. Despite",
+    ]
+    result = parse_ofsted_inspection(_doc(lines))
+    got = {r.area: (r.area_label, r.grade) for r in result.records if r.table == "ofsted_judgements"}
+    assert got == {
+        "leadership": ("The impact of leaders on social work practice with children and families", "Good"),
+        "help_and_protection": ("The experiences and progress of children who need help and protection", "Good"),
+        "children_in_care": ("The experiences and progress of children in care and care leavers",
+                             "Requires improvement to be good"),
+        "overall": ("Overall effectiveness", "Good"),
+    }
+
+
+def test_layout_preserving_text_with_grade_beside_the_second_label_line():
+    lines = ILACS_FRONT[:7] + [
+        "The impact of leaders on social work practice with",
+        "children and families                             Requires improvement to be good",
+        "The experiences and progress of children who need",
+        "help and protection                               Good",
+        "Overall effectiveness                             Good",
+    ] + ILACS_FRONT[21:23]
+    got = {r.area: (r.area_label, r.grade) for r in parse_ofsted_inspection(_doc(lines)).records
+           if r.table == "ofsted_judgements"}
+    assert got["leadership"] == ("The impact of leaders on social work practice with children and families",
+                                 "Requires improvement to be good")
+    assert got["help_and_protection"][0] == "The experiences and progress of children who need help and protection"

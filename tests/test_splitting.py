@@ -77,3 +77,17 @@ def test_agenda_listing_minutes_is_not_minutes(tmp_path: Path):
     path.write_text(agenda)
     docs = split_source(read_source(path))
     assert [d.doc_type for d in docs] == ["agenda"]
+
+
+def test_a_letter_below_its_letterhead_starts_a_pdf_document(tmp_path: Path):
+    """In a PDF pack an Ofsted letter's 'Dear' sits a dozen lines down, under the address block."""
+    letterhead = "\n".join(["Piccadilly Gate", "Store Street", "Manchester", "M1 2WD", "T 0300 123 1231",
+                            "Textphone 0161 618 8524", "enquiries@ofsted.gov.uk", "www.gov.uk/ofsted"])
+    letter = (letterhead + "\n\n14 January 2025\n\nJane Doe\nDirector of Children's Services\nAnytown Council\n"
+              "Town Hall\nAnytown\nAN1 1AA\n\nDear Jane\n\nMonitoring visit to Anytown children's services\n\n"
+              "This letter summarises the findings of the monitoring visit to Anytown children's services on "
+              "3 and 4 December 2024.\n\nYours sincerely\n\nJohn Smith\nHis Majesty's Inspector")
+    report = "Report title: Quarterly performance\n\nPurpose of the report\nTo inform members."
+    pdf = text_pdf(tmp_path / "pack.pdf", [report, letter])
+    docs = split_source(read_source(pdf))
+    assert [(d.doc_type, d.page_start) for d in docs] == [("report", 1), ("monitoring_letter", 2)]

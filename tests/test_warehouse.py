@@ -133,3 +133,14 @@ def test_every_record_traces_to_a_document_and_page(db):
         no_page = con.execute(f'SELECT count(*) FROM "{t}" WHERE page IS NULL').fetchone()[0]
         assert no_page == 0, f"{t}: {no_page} rows without the page they came from"
     assert total > 0
+
+
+def test_parallel_workers_write_the_same_rows_as_one_process(tmp_path):
+    files = [seed(0), seed(2), seed(3), MODERNGOV / "kent-cabinet-2025-01-30-minutes.pdf"]
+    serial, parallel = tmp_path / "serial.duckdb", tmp_path / "parallel.duckdb"
+    ingest(files, serial)
+    report = ingest(files, parallel, workers=2)
+    assert sorted(f.status for f in report.files) == ["ok"] * 4
+    a, b = _snapshot(serial), _snapshot(parallel)
+    assert [r[0] for r in a[0]] == [r[0] for r in b[0]]
+    assert a[1] == b[1] and len(a[1]) > 10

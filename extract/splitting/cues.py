@@ -38,6 +38,9 @@ class StartCue:
     title_from: str = "anchor"
     # Letters start at the date above the address block, not at "Dear".
     back_to_date: bool = False
+    # In a PDF the anchor must stand within this many lines of the page top
+    # (a letter's "Dear" sits below the letterhead and address block).
+    page_top_lines: int = 8
     # A soft cue ("1. Introduction") opens a document only after another kind of
     # document or un-cued lines, never inside one of its own type.
     soft: bool = False
@@ -60,6 +63,7 @@ START_CUES: list[StartCue] = [
         confirm=_re(r"\b(?:monitoring|focused)\s+visit\b"),
         window=6,
         back_to_date=True,
+        page_top_lines=30,
     ),
     StartCue(
         "minutes",

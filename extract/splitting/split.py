@@ -10,6 +10,7 @@ and ModernGov packs carry an outline naming each item's first page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -31,7 +32,6 @@ from schemas.document import Document, Line, Source
 # (Tables such as dashboards and grids are not strong: a report heading after them starts a report.)
 STRONG_TYPES = {"ofsted_inspection", "monitoring_letter", "minutes"}
 WEAK_TYPES = {"agenda", "report"}
-PAGE_TOP_LINES = 8  # in a PDF a cue must fire within the first lines of a page
 MERGE_DISTANCE = 6  # two starts closer than this (non-empty lines) are one start
 MIN_GAP_LINES = 3  # fewer un-cued lines than this after a document stay with it
 HEADING_GAP_LINES = 4  # up to this many un-cued lines just before a start are its heading
@@ -95,9 +95,13 @@ def _find_starts(source: Source, lines: list[Line], nonempty: list[int]) -> list
         first_of_page: dict[int, int] = {}
         for pos, i in enumerate(nonempty):
             first_of_page.setdefault(lines[i].page, pos)
+        deepest = max(c.page_top_lines for c in START_CUES)
         for page, pos0 in first_of_page.items():
-            top = [p for p in range(pos0, min(pos0 + PAGE_TOP_LINES, len(nonempty))) if lines[nonempty[p]].page == page]
-            fired = [c for p in top if (c := _best_cue(lines, nonempty, p))]
+            top = [p for p in range(pos0, min(pos0 + deepest, len(nonempty))) if lines[nonempty[p]].page == page]
+            fired = [
+                c for p in top for c in START_CUES
+                if p - pos0 < c.page_top_lines and _cue_fires(c, lines, nonempty, p)
+            ]
             if fired:
                 cue = min(fired, key=lambda c: TYPE_PRIORITY.index(c.doc_type))
                 starts.append(_Start(nonempty[pos0], cue.doc_type, cue))
@@ -108,7 +112,7 @@ def _find_starts(source: Source, lines: list[Line], nonempty: list[int]) -> list
             cue = _best_cue(lines, nonempty, pos)
             if cue:
                 starts.append(_Start(_back_up(lines, nonempty, pos, cue), cue.doc_type, cue))
-    return _merge_close_starts(starts, nonempty)
+    return _merge_close_starts(starts, nonempty, lines)
 
 
 def _outline_starts(source: Source, lines: list[Line], nonempty: list[int], cued_pages: set[int]) -> list[_Start]:
@@ -126,28 +130,23 @@ def _outline_starts(source: Source, lines: list[Line], nonempty: list[int], cued
     return out
 
 
-def _merge_close_starts(starts: list[_Start], nonempty: list[int]) -> list[_Start]:
-    """A title that fires two cues a line apart is one start, of the more specific type."""
-    position = {i: p for p, i in enumerate(nonempty)}
+def _merge_close_starts(starts: list[_Start], nonempty: list[int], lines: list[Line]) -> list[_Start]:
+    """A title that fires two cues a line apart is one start, of the more specific type.
+
+    Starts on different pages are never one: a short page can end a document.
+    """
     merged: list[_Start] = []
     for s in starts:
         if merged:
             prev = merged[-1]
-            gap = _pos(position, s.index) - _pos(position, prev.index)
-            if gap < MERGE_DISTANCE and (prev.cue is None or s.cue is None or prev.doc_type != s.doc_type or prev.cue.repeats_as_header is False):
-                if gap < MERGE_DISTANCE:
-                    if TYPE_PRIORITY.index(s.doc_type) < TYPE_PRIORITY.index(prev.doc_type):
-                        prev.doc_type, prev.cue = s.doc_type, s.cue
-                    continue
+            # A start may sit on a blank line after backing up: count from the next non-empty line.
+            gap = bisect_left(nonempty, s.index) - bisect_left(nonempty, prev.index)
+            if lines[s.index].page == lines[prev.index].page and gap < MERGE_DISTANCE:
+                if TYPE_PRIORITY.index(s.doc_type) < TYPE_PRIORITY.index(prev.doc_type):
+                    prev.doc_type, prev.cue = s.doc_type, s.cue
+                continue
         merged.append(s)
     return merged
-
-
-def _pos(position: dict[int, int], index: int) -> int:
-    # A start may sit on a blank line after backing up; count it as the next non-empty line.
-    while index not in position and index < max(position) + 1:
-        index += 1
-    return position.get(index, len(position))
 
 
 def _back_up(lines: list[Line], nonempty: list[int], pos: int, cue: StartCue) -> int:

@@ -83,16 +83,17 @@ def read_key_actions(lines: list[Line]) -> tuple[list[KeyAction], list[str]]:
         row.cells[col].append(text)
         column, last_piece = col, text
 
-    for line in lines[start + 1 :]:
+    body = [l for l in lines[start + 1 :] if l.text.strip()]
+    for n, line in enumerate(body):
         # Keep inner double spaces: they often mark where one cell ends.
         text = line.text.strip()
-        if not text:
-            continue
         continuing = row is not None and _continues(last_piece, text)
         if row is not None and continuing:
             # Cells can still hold an owner or timescale after the continued words.
             if column == ACTION:
                 owner = find_owner(text, allow_at_start=False)
+                if owner and _owner_line_follows(owner, text, body, n):
+                    owner = None  # `… review with all Team Managers`, then the owner's own line
                 if owner:
                     put(ACTION, text[: owner.start].strip())
                     _owner_then_rest(row, text, owner, put)
@@ -148,6 +149,14 @@ def read_key_actions(lines: list[Line]) -> tuple[list[KeyAction], list[str]]:
         if r.timescale is None:
             warnings.append(f"key action on line {r.line.number}: timescale not recognised")
     return [r for r in rows if r.action], warnings
+
+
+def _owner_line_follows(owner, text: str, body: list[Line], n: int) -> bool:
+    """Does an owner phrase ending this line give way to one opening the next line?"""
+    if text[owner.end :].strip() or n + 1 >= len(body):
+        return False
+    following = find_owner(body[n + 1].text.strip())
+    return following is not None and following.start == 0
 
 
 def _owner_then_rest(row: KeyAction, text: str, owner, put) -> None:

@@ -34,6 +34,7 @@ ROLE_ABBREVIATIONS = {"DCS", "HOS", "HoS", "PSW", "SLT", "DMT", "AD", "ADs", "CE
 _CONNECTORS = {"of", "and", "&", "/", "with", "the", "for", ","}
 _TOKEN = re.compile(r"\([^()]*\)|[/&,()]|[^\s/&,()]+")
 _QUOTES = "“”\"‘’'"
+_PREPOSITIONS = {"by", "to", "for", "from", "on", "in", "at", "with", "between", "about"}
 _VERB_FORM = re.compile(r"(ed|ing)$")
 # Capitalised words allowed between two title nouns of one phrase (`/ Improvement Advisor`).
 _MAX_GAP = 2
@@ -94,6 +95,14 @@ def find_owner(text: str, allow_at_start: bool = True) -> OwnerSpan | None:
             if _is_capitalised(prev) or _is_connector(prev) or prev.startswith("("):
                 continue  # inside a capitalised run, not at its start
         span = _owner_from(tokens, s)
+        if span is not None and span[0] > 0 and _word(tokens[span[0] - 1][0]).lower() in _PREPOSITIONS:
+            # `Visits to Teams by Directors DCS and SLT`: a title after `by`
+            # belongs to the action; the owner, if any, follows it.
+            later = [
+                k for k in range(span[0] + 1, span[1] + 1)
+                if _word(tokens[k][0]) in ROLE_ABBREVIATIONS or _word(tokens[k][0]).lower() in ROLE_NOUNS
+            ]
+            span = next((sp for sp in (_owner_from(tokens, k) for k in later) if sp), None)
         if span is not None and span[0] == 0 and not allow_at_start:
             # The run opens the text: its first words are the action's
             # (`16+ Panel DCS / Integrated Commissioner`); try from a later title.
@@ -136,8 +145,13 @@ def _owner_from(tokens: list[tuple[str, int, int]], s: int) -> tuple[int, int] |
     # At most two capitalised words in front of the first title noun (`Quality Assurance Team`).
     start = first_role
     takes_modifiers = _word(tokens[first_role][0]) not in ROLE_ABBREVIATIONS
-    while takes_modifiers and start - 1 >= s and first_role - (start - 1) <= _MAX_GAP and start - 1 in run and not _is_connector(tokens[start - 1][0]):
-        start -= 1
+    if takes_modifiers:
+        # Walk back over the run's words (quote marks are not words).
+        before = [k for k in run if k < first_role]
+        taken = 0
+        while before and taken < _MAX_GAP and not _is_connector(tokens[before[-1]][0]):
+            start = before.pop()
+            taken += 1
     if start - 2 >= s and _word(tokens[start - 1][0]).lower() in {"and", "&", "/"} and _is_abbreviation(tokens[start - 2][0]):
         start -= 2  # `DCS and CIC Strategic Lead`
     end = first_role

@@ -5,8 +5,8 @@ each listing On target / At risk / Compromised / Completed. Extraction gives
 them row by row (`☐ On target X ☐ On target`), sometimes one label per line
 when a box wraps. Each label is printed once per column, so its first
 occurrence belongs to the first column and its second to the second. A
-label is ticked when a mark follows it (`On target X`) or a checked box
-glyph precedes it (`☒ On target`).
+label is ticked when an X follows it (`On target X`) or a checked box
+glyph precedes it (`☒ On target`); a glyph after a label is the next box's.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import re
 STATUSES = ("On target", "At risk", "Compromised", "Completed")
 _CHECKED_GLYPHS = "☒☑✓✔✗✘■"
 _LABEL = re.compile(
-    rf"(?P<pre>[{_CHECKED_GLYPHS}]\s*)?\b(?P<label>on\s+target|at\s+risk|compromised|completed)\b(?P<post>\s*(?:\bx\b|[{_CHECKED_GLYPHS}]))?",
+    rf"(?P<pre>[{_CHECKED_GLYPHS}]\s*)?\b(?P<label>on\s+target|at\s+risk|compromised|completed)\b(?P<post>\s*\bx\b)?",
     re.I,
 )
 _CANONICAL = {s.lower().replace(" ", ""): s for s in STATUSES}

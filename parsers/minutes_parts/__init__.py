@@ -7,5 +7,5 @@ attendance  PRESENT / Substitutes / IN ATTENDANCE / Apologies blocks and apology
 items       numbered minute items: number, title as printed, text
 decisions   declarations of interest and resolutions inside the items
 action_log  the action-log table some packs print after the minutes
-nlp         the spaCy rule pipeline (blank English, entity ruler, matcher)
+nlp         the spaCy rule pipeline (blank English tokenizer, Matcher): declarants, cabinet roles, decisions
 """

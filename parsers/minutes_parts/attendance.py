@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.minutes_parts.lines import MinutesLine, join_wrapped
+from parsers.minutes_parts.nlp import is_cabinet_role
 from parsers.minutes_parts.names import (
     PrintedPerson,
     is_post_fragment,
@@ -241,8 +242,7 @@ def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry
     elif kind == "substitutes" or person.substitute_for:
         role = "substitute"
     elif kind == "others":
-        position = (person.position or "").lower()
-        if "cabinet member" in position or "portfolio holder" in position:
+        if person.position and is_cabinet_role(person.position):
             role = "cabinet_member"
         elif person.position:
             role = "officer"

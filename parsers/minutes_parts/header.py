@@ -33,6 +33,7 @@ _COUNCIL = re.compile(
     r"\b((?:[A-Z][\w'’&-]*\s+){0,3}?[A-Z][\w'’&-]*)\s+(County|County Borough|Metropolitan Borough|Borough|District|City|Town|Parish)?\s*Council\b"
 )
 _COUNCIL_LINE = re.compile(r"^((?:[A-Z][\w'’&-]*\s+){0,3}[A-Z][\w'’&-]*\s+(?:(?:County|County Borough|Metropolitan Borough|Borough|District|City|Town)\s+)?Council)$", re.I)
+_BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:county|borough|district|city|town|parish)\s+)?council$", re.I)
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with"}
 
 
@@ -59,7 +60,8 @@ def read_header(header: list[MinutesLine], body: list[MinutesLine], closing: lis
         result.page, result.number = header[0].page, header[0].number
 
     for line in above:
-        if m := _COUNCIL_LINE.match(line):
+        m = _COUNCIL_LINE.match(line)
+        if m and not _BARE_COUNCIL.match(line):  # "COUNTY COUNCIL" heads full Council's minutes
             result.council = smart_title(m.group(1))
             break
     if result.council is None and opening:

@@ -24,7 +24,8 @@ _END_OF_MINUTES = re.compile(
     r"|^this page is intentionally left blank$",
     re.I,
 )
-_MAX_TITLE_LINES = 4
+_MAX_TITLE_LINES = 6  # lines walked over, blank ones included
+_BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 
 
 @dataclass
@@ -88,9 +89,9 @@ def _anchored_headings(lines: list[MinutesLine], anchors: list[int]) -> list[tup
         # The title is the paragraph just above the anchor.
         while start > floor and a - start < _MAX_TITLE_LINES:
             candidate = lines[start - 1]
-            if candidate.blank:
-                if start == a:
-                    start -= 1
+            if candidate.blank or _BARE_NUMBER.match(candidate.text):
+                if all(l.blank or _BARE_NUMBER.match(l.text) for l in lines[start - 1:a]):
+                    start -= 1  # nothing of the title yet: a gap or a page's printed number
                     continue
                 break
             start -= 1
@@ -98,7 +99,7 @@ def _anchored_headings(lines: list[MinutesLine], anchors: list[int]) -> list[tup
             if candidate.starts_paragraph or _MINUTE_NUMBER_ALONE.match(candidate.text.strip()) \
                     or _MINUTE_NUMBER.match(candidate.text.strip()):
                 break
-        title_lines = [l for l in lines[start:a] if not l.blank]
+        title_lines = [l for l in lines[start:a] if not l.blank and not _BARE_NUMBER.match(l.text)]
         number = None
         if title_lines:
             first = title_lines[0].text.strip()

@@ -1,9 +1,11 @@
-"""The spaCy rule pipeline for minutes: blank English, no model, built once.
+"""The spaCy rule pipeline for minutes: blank English tokenizer and a Matcher, no model, built once.
 
-- an entity ruler labels PERSON (an honorific and capitalised name tokens) and
-  ROLE (chair, vice-chair, cabinet member ...);
-- a matcher finds who declared an interest ("<name> declared") and recorded
-  decisions ("the committee agreed", "it was agreed", "the report was noted").
+The matcher finds people by the shape of their names where they declare an
+interest ("Cllr Brian Robinson declared ...", "Ms Meade declared ..."), the
+executive roles in an attendee's post ("Cabinet Member for ...", "Leader of
+the Council") and recorded decisions ("the committee agreed", "it was agreed",
+"the report was noted"). Attendance lists are read by `attendance.py` with plain rules: their
+punctuation, not their wording, is what separates one person from the next.
 """
 from __future__ import annotations
 
@@ -14,26 +16,14 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from parsers.minutes_parts.names import TITLES
-
 _BODIES = ["committee", "panel", "cabinet", "council", "board", "sub-committee", "forum", "group"]
 _PAPERS = ["report", "reports", "update", "workplan", "plan", "programme", "minutes", "information", "presentation"]
 _DECISION_WORD = re.compile(r"\b(?:agreed|approved|noted)\b", re.I)
-_INITIAL = {"TEXT": {"REGEX": r"^[A-Z]$"}}
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> tuple[Language, Matcher]:
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler")
-    titles = sorted(TITLES)
-    ruler.add_patterns([
-        {"label": "PERSON", "pattern": [{"LOWER": {"IN": titles}}, {"IS_TITLE": True, "OP": "+"}]},
-        {"label": "PERSON", "pattern": [{"LOWER": {"IN": titles}}, _INITIAL, {"IS_TITLE": True, "OP": "+"}]},
-        {"label": "ROLE", "pattern": [{"LOWER": {"IN": ["chairman", "chair", "chairperson", "chairwoman"]}}]},
-        {"label": "ROLE", "pattern": [{"LOWER": "vice"}, {"TEXT": "-", "OP": "?"}, {"LOWER": {"IN": ["chairman", "chair", "chairperson"]}}]},
-        {"label": "ROLE", "pattern": [{"LOWER": "cabinet"}, {"LOWER": "member"}]},
-    ])
     matcher = Matcher(nlp.vocab)
     name_token = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|[A-Z])$"}}
     matcher.add("DECLARANT", [[name_token, {"OP": "*", **name_token}, {"LOWER": {"IN": ["declared", "declares"]}}]],
@@ -42,6 +32,11 @@ def pipeline() -> tuple[Language, Matcher]:
         [{"LOWER": {"IN": _BODIES}}, {"LOWER": {"IN": ["unanimously", "then", "also", "further"]}, "OP": "?"}, {"LOWER": "agreed"}],
         [{"LOWER": "it"}, {"LOWER": "was"}, {"LOWER": {"IN": ["unanimously", "also", "further"]}, "OP": "?"}, {"LOWER": "agreed"}],
         [{"LOWER": {"IN": ["agreed", "approved"]}}, {"LOWER": "as"}, {"LOWER": "a"}, {"LOWER": "correct"}],
+    ])
+    matcher.add("CABINET_ROLE", [
+        [{"LOWER": "cabinet"}, {"LOWER": {"IN": ["member", "lead"]}}],
+        [{"LOWER": "portfolio"}, {"LOWER": "holder"}],
+        [{"LOWER": "deputy", "OP": "?"}, {"LOWER": "leader"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "council"}],
     ])
     matcher.add("NOTED", [
         [{"LOWER": {"IN": _PAPERS}}, {"LOWER": {"IN": ["was", "were"]}}, {"LOWER": "noted"}],
@@ -77,7 +72,8 @@ def decision_kind(sentence: str) -> str | None:
     return None
 
 
-def people(text: str) -> list[str]:
-    """Names with an honorific found in running text (entity ruler)."""
-    nlp, _ = pipeline()
-    return [ent.text for ent in nlp(text).ents if ent.label_ == "PERSON"]
+def is_cabinet_role(position: str) -> bool:
+    """Does an attendee's post make them a member of the council's executive?"""
+    nlp, matcher = pipeline()
+    doc = nlp.make_doc(position)
+    return any(nlp.vocab.strings[m] == "CABINET_ROLE" for m, _, _ in matcher(doc))

@@ -6,7 +6,8 @@ grade on one line in text extractions, the overall judgement as a sentence in
 2013-2018 reports), so the table is read as a stream of lines: label lines
 accumulate until a grade closes them. The front-page zone ends at the first
 line of running prose after the table, so the report's body is never read as
-a judgement.
+a judgement. When the stream leaves grades without labels (a two-column table
+read column by column), labels and grades are paired by their positions.
 """
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ _LSCB_SENTENCE = re.compile(
 )
 # A sentence ending in a grade is prose ("Leaders' work is good") unless it is a known judgement sentence.
 _VERB_ENDING = re.compile(r"\b(?:is|are|was|were|be|been|remains?|now|as)$", re.I)
+# A grade set apart from its label by a column gap (two or more spaces, or a tab).
+_COLUMN_GAP_GRADE = re.compile(rf"\S(?: {{2,}}|\t)\s*{GRADE_PATTERN}\s*$", re.I)
 _PROSE_WORDS = 8
 _LOOKAHEAD = 3
 
@@ -71,6 +74,7 @@ def read_front_judgements(entries: list[Entry], start: int) -> FrontPage:
     stray_grades = 0
     table_rows = 0
     in_table = False  # a `Judgement` / `Grade` header or a first row has been read
+    header_seen = False
     i = start
     while i < len(entries):
         entry = entries[i]
@@ -90,7 +94,7 @@ def read_front_judgements(entries: list[Entry], start: int) -> FrontPage:
                 i += used
                 continue
         if _TABLE_HEADER.match(text):
-            in_table = True
+            in_table = header_seen = True
             pending = []
             i += 1
             continue
@@ -106,6 +110,30 @@ def read_front_judgements(entries: list[Entry], start: int) -> FrontPage:
                 stray_grades += 1
             i += used
             continue
+        if header_seen and pending and _is_new_grade_word(text, pending):
+            # A grade cell in words outside the contract's (a reformed framework's new scale):
+            # recorded as printed, flagged by the caller's warning, never mapped to a contract grade.
+            _emit(judgements, warnings, pending, text)
+            table_rows += 1
+            pending = []
+            i += 1
+            continue
+        row = label_then_grade(text) if _COLUMN_GAP_GRADE.search(entry.line.text) else None
+        if row and not _VERB_ENDING.search(row[0]):
+            # A layout-preserving extraction prints the grade beside the label's first line;
+            # the label's wrapped lines follow, in lower case, without a grade.
+            # A grade centred on a label's second line: the first line is still pending.
+            lead = pending if (in_table and pending and row[0][:1].islower()) else []
+            label_entries = lead + [Entry(row[0], entry.line)]
+            i += 1
+            while i < len(entries) and _continues_label(entries[i].text):
+                label_entries.append(entries[i])
+                i += 1
+            _emit(judgements, warnings, label_entries, row[1])
+            table_rows += 1
+            in_table = True
+            pending = []
+            continue
         inline = _inline_judgement(text)
         if inline:
             label, grade_text = inline
@@ -115,6 +143,13 @@ def read_front_judgements(entries: list[Entry], start: int) -> FrontPage:
             _emit(judgements, warnings, lead + [Entry(label, entry.line)], grade_text)
             table_rows += 1
             in_table = True
+            pending = []
+            i += 1
+            continue
+        unknown = label_then_grade(text) if in_table else None
+        if unknown and len(unknown[0].split()) <= 10 and not _VERB_ENDING.search(unknown[0]):
+            # A table row whose label names no canonical area (`Quality of practice: Adequate`).
+            warnings.append(f"judgement label not recognised, not recorded: {unknown[0].rstrip(' :')!r} ({unknown[1]})")
             pending = []
             i += 1
             continue
@@ -248,6 +283,20 @@ def _inline_judgement(text: str) -> tuple[str, str] | None:
     if not _NUMBERED_LABEL.match(label + " x") and len(label.split()) > 16:
         return None
     return label, grade_text
+
+
+def _is_new_grade_word(text: str, pending: list[Entry]) -> bool:
+    """A short capitalised cell after a complete label, itself no label: a grade in new words."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or not text[:1].isupper() or text.endswith((".", ":", ",")):
+        return False
+    if area_of(text) is not None or text.lower().startswith(("the ", "a ", "an ")):
+        return False
+    return area_of(join_words([e.text for e in pending])) is not None
+
+
+def _continues_label(text: str) -> bool:
+    return text[:1].islower() and not grade_only(text) and not label_then_grade(text) and len(text.split()) <= 10
 
 
 def _is_prose(entries: list[Entry], i: int) -> bool:

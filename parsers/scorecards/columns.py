@@ -9,7 +9,7 @@ by position print it above them. Either way the same words give the columns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 _FY = r"\d{4}[/-]\d{2}"
 _PERIOD = (
@@ -30,6 +30,7 @@ _HEADER_WORD = re.compile(
 )
 _COMMENTS = re.compile(r"\bComments?\b.*$", re.I)
 _REPORTING = re.compile(r"^\s*(Reporting|Basis|Reporting\s+Basis)\s*$", re.I)
+_BASIS_LABEL = re.compile(r"\bReporting\s+Basis\b", re.I)
 
 
 @dataclass(slots=True)
@@ -50,7 +51,6 @@ class Header:
     last_line: int
     comments_x0: float | None = None
     basis_x0: float | None = None
-    extra: list[str] = field(default_factory=list)
 
 
 def _fold(text: str) -> str:
@@ -65,13 +65,20 @@ def normalise_period(text: str) -> str:
 
 
 def is_header_line(text: str) -> bool:
-    """A line made only of header words (periods, Target, Reporting Basis), optionally ending in `Comments …`."""
+    """A line of header words (periods, Target, Reporting Basis), optionally ending in `Comments …`.
+
+    A line naming two or more periods may also carry a few column labels
+    without digits (`Indicator`, `DoT`, `RAG`).
+    """
     body = _COMMENTS.sub("", text).strip()
     if not body:
         return bool(_COMMENTS.search(text)) and len(text.split()) <= 4
     rest = _COLUMN.sub(" ", body)
     rest = re.sub(r"\b(?:Q[1-4]\s*)?Target\b|\bReporting\b|\bBasis\b|\(Latest\)|\(\s*\)", " ", rest, flags=re.I)
-    return not rest.strip()
+    if not rest.strip():
+        return True
+    labels = rest.split()
+    return len(_COLUMN.findall(body)) >= 2 and len(labels) <= 4 and not any(ch.isdigit() for ch in rest)
 
 
 def has_period(text: str) -> bool:
@@ -123,8 +130,7 @@ def find_headers(texts: list[str], is_row) -> list[Header]:
         if not any(has_period(t) for t in block):
             i = last + 1
             continue
-        # Stop the header where the value columns end: a line holding `Comments`.
-        has_basis = any(_REPORTING.match(t) for t in block)
+        has_basis = any(_REPORTING.match(t) or _BASIS_LABEL.search(t) for t in block)
         title = None
         k = start - 1
         while k >= 0 and not texts[k].strip():
@@ -132,7 +138,7 @@ def find_headers(texts: list[str], is_row) -> list[Header]:
         if k >= 0 and not is_row(k) and _looks_like_title(texts[k]):
             title = _fold(texts[k])
             start = k
-        text = " ".join(t for t in block if not _REPORTING.match(t))
+        text = " ".join(_BASIS_LABEL.sub(" ", t) for t in block if not _REPORTING.match(t))
         headers.append(Header(title, columns_of(text), has_basis, start, last))
         i = last + 1
     return headers

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 _NUMBER = re.compile(r"^(?P<neg>[-−])?(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<pct>%)?$")
 MISSING = {"?", "n/a", "N/A", "NA", "-", "–", "—"}
-# A missing token only counts inside a run of figures, where it fills a cell.
-_STRICT_MISSING = {"?"}
+_STRICT_MISSING = {"?"}  # always a missing value; the others only inside a run of figures
 
 
 @dataclass(slots=True)
@@ -52,7 +51,10 @@ def read_figures(tokens: list[str], start: int = 0, allow_dash: bool = False) ->
         tok = tokens[i]
         fig = parse_figure(tok)
         if fig is None and allow_dash and tok in MISSING:
-            fig = Figure(tok, None, None)
+            # A dash or n/a fills a cell only inside a run: followed by a figure, or ending the line.
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is None or nxt in MISSING or parse_figure(nxt) is not None:
+                fig = Figure(tok, None, None)
         if fig is None:
             break
         if fig.value is not None and fig.unit is None and i + 1 < len(tokens) and tokens[i + 1] == "%":

@@ -13,10 +13,11 @@ comment cells. Headings (text set larger than the body) name the section.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from parsers.scorecards.columns import Column, Header, columns_of
-from parsers.scorecards.figures import Figure, parse_figure
-from parsers.scorecards.rows import Row, _BASIS, canonical_basis
+from parsers.scorecards.figures import MISSING, Figure, parse_figure
+from parsers.scorecards.rows import Row, BASIS_RE, canonical_basis
 from parsers.scorecards.tables import Placement
 from parsers.scorecards.text_layout import Group
 from schemas.document import Document, Line, Word
@@ -55,7 +56,7 @@ def _height(line: Line) -> float:
 
 
 def _is_header(line: Line) -> bool:
-    return len(columns_of(line.text)) >= 2 and not _BASIS.search(line.text.replace("Reporting Basis", ""))
+    return len(columns_of(line.text)) >= 2 and not BASIS_RE.search(line.text.replace("Reporting Basis", ""))
 
 
 def _clusters(words: list[Word]) -> list[list[Word]]:
@@ -130,6 +131,8 @@ def _figures_of(words) -> list[Figure]:
             figures[-1] = Figure(f"{f.text} %", f.value, "%", f.x0, w.x1)
             continue
         f = parse_figure(w.text)
+        if f is None and w.text in MISSING:
+            f = Figure(w.text, None, None)
         if f is None:
             continue
         f.x0, f.x1 = w.x0, w.x1
@@ -137,55 +140,77 @@ def _figures_of(words) -> list[Figure]:
     return figures
 
 
-def _read_rows(lines: list[Line], j: int, header: Header, body: float) -> tuple[list[Row], int]:
+@dataclass(slots=True)
+class _Cells:
+    indicator: str
+    basis: str
+    figures: list[Figure]
+    comment: str
+
+
+def _cells(line: Line, header: Header) -> _Cells:
+    """A line's words split into the table's bands by x-position."""
     cols = header.columns
-    left_edge = cols[0].x0
-    right_edge = cols[-1].x1
-    basis_x0 = header.basis_x0 if header.basis_x0 is not None else left_edge
-    rows: list[Row] = []
-    cur: Row | None = None
+    left_edge, right_edge = cols[0].x0, cols[-1].x1
+    ind, basis, vals, com = [], [], [], []
+    for w in line.words:
+        centre = (w.x0 + w.x1) / 2
+        if header.comments_x0 is not None and w.x0 >= header.comments_x0 - 2:
+            com.append(w)
+        elif left_edge <= centre <= right_edge:
+            vals.append(w)
+        elif header.basis_x0 is not None and w.x0 >= header.basis_x0 - 2:
+            basis.append(w)
+        else:
+            ind.append(w)
+    return _Cells(" ".join(w.text for w in ind), " ".join(w.text for w in basis), _figures_of(vals),
+                  " ".join(w.text for w in com))
+
+
+def _read_rows(lines: list[Line], j: int, header: Header, body: float) -> tuple[list[Row], int]:
+    """Rows under a header, to the next header, heading or page.
+
+    Lines of one table row sit close together; rows are set apart by more
+    than a line's leading. So lines are first gathered into such blocks: a
+    block with one line of figures is one row, whatever line the figures
+    sit on (cells top-aligned or centred). A block with several lines of
+    figures (rows set without padding) is cut at each of them.
+    """
+    taken: list[int] = []
     while j < len(lines):
         ln = lines[j]
         if _height(ln) > 1.2 * body or _is_header(ln) or (
             j + 1 < len(lines) and _is_header(lines[j + 1]) and lines[j + 1].page == ln.page):
             break
-        if cur is not None and ln.page != lines[cur.last].page:
+        if taken and ln.page != lines[taken[0]].page:
             break
-        ind, basis, vals, com = [], [], [], []
-        for w in ln.words:
-            centre = (w.x0 + w.x1) / 2
-            if header.comments_x0 is not None and w.x0 >= header.comments_x0 - 2:
-                com.append(w)
-            elif left_edge <= centre <= right_edge:
-                vals.append(w)
-            elif w.x0 >= basis_x0 - 2 and header.basis_x0 is not None:
-                basis.append(w)
-            else:
-                ind.append(w)
-        figures = _figures_of(vals)
-        basis_text = " ".join(w.text for w in basis)
-        starts = figures or (basis_text and _BASIS.match(basis_text))
-        if starts and not (cur is not None and not cur.figures):
-            if cur is not None:
-                rows.append(cur)
-            cur = Row("", None, [], j, j, j, section=None)
-        if cur is None:
-            j += 1
-            continue
-        if ind:
-            cur.indicator = f"{cur.indicator} {' '.join(w.text for w in ind)}".strip()
-        if basis_text:
-            cur.basis = f"{cur.basis or ''} {basis_text}".strip()
-        if figures and not cur.figures:
-            cur.figures, cur.last = figures, j
-        if com:
-            cur.comment_parts.append(" ".join(w.text for w in com))
+        taken.append(j)
         j += 1
-    if cur is not None:
-        rows.append(cur)
+    blocks: list[list[int]] = []
+    for k in taken:
+        prev = blocks[-1][-1] if blocks else None
+        if prev is not None and lines[k].top - lines[prev].bottom <= 0.3 * _height(lines[k]):
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+    rows: list[Row] = []
+    for block in blocks:
+        cells = {k: _cells(lines[k], header) for k in block}
+        anchors = [k for k in block if cells[k].figures]
+        if not anchors:
+            continue
+        for n, anchor in enumerate(anchors):
+            first = block[0] if n == 0 else anchor
+            last = anchors[n + 1] - 1 if n + 1 < len(anchors) else block[-1]
+            part = [k for k in block if first <= k <= last]
+            row = Row(" ".join(cells[k].indicator for k in part if cells[k].indicator),
+                      " ".join(cells[k].basis for k in part if cells[k].basis) or None,
+                      cells[anchor].figures, anchor, first, anchor, section=None)
+            row.comment_parts = [cells[k].comment for k in part if cells[k].comment]
+            rows.append(row)
     for r in rows:
         r.basis = canonical_basis(r.basis) if r.basis else None
-    return [r for r in rows if r.figures and r.indicator], j
+    return [r for r in rows if r.indicator], j
 
 
 def read_pdf_groups(doc: Document) -> tuple[list[Group], list[Line]]:

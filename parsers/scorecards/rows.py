@@ -18,7 +18,7 @@ from parsers.scorecards.figures import Figure, read_figures
 
 BASES = ("Rolling Year", "Year to Date", "Latest Quarter", "Latest Month", "Snapshot", "Annual",
          "Quarterly", "Monthly", "Financial Year to Date", "Academic Year", "Calendar Year", "YTD")
-_BASIS = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted((re.escape(b).replace(r"\ ", r"\s+") for b in BASES),
+BASIS_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted((re.escape(b).replace(r"\ ", r"\s+") for b in BASES),
                                                           key=len, reverse=True)) + r")(?![A-Za-z])", re.I)
 _CANONICAL = {b.lower(): b for b in BASES}
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -65,12 +65,12 @@ def basis_anchor(texts: list[str], i: int) -> Anchor | None:
     text = texts[i]
     nxt = texts[i + 1].strip() if i + 1 < len(texts) else ""
     # "Latest" / "Quarter": a basis wrapped inside its cell.
-    if nxt and _BASIS.fullmatch(f"{text.strip()} {nxt}") and not _BASIS.fullmatch(text.strip()):
+    if nxt and BASIS_RE.fullmatch(f"{text.strip()} {nxt}") and not BASIS_RE.fullmatch(text.strip()):
         return Anchor("", canonical_basis(f"{text.strip()} {nxt}"), [], "", 2)
-    for m in _BASIS.finditer(text):
+    for m in BASIS_RE.finditer(text):
         after = text[m.end():]
         toks = _tokens(after)
-        figures, k = read_figures(toks)
+        figures, k = read_figures(toks, allow_dash=True)
         prefix = text[: m.start()].strip()
         if not toks or figures:
             # Mid-sentence "annual 12 month ..." is prose; a basis cell is capitalised.
@@ -99,8 +99,8 @@ def trailing_anchor(text: str) -> Anchor | None:
 def figure_line(text: str) -> tuple[list[Figure], str] | None:
     """A line that starts with figures (a row's values printed under its basis); the rest is comment."""
     toks = _tokens(text)
-    figures, k = read_figures(toks)
-    if not figures:
+    figures, k = read_figures(toks, allow_dash=True)
+    if not figures or all(f.value is None and f.text != "?" for f in figures):
         return None
     return figures, " ".join(toks[k:])
 

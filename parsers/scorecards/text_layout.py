@@ -60,6 +60,14 @@ def read_groups(texts: list[str]) -> list[Group]:
     while i < n:
         if i in header_at:
             h = header_at[i]
+            if not headers_after:
+                # Headers above their rows: the heading above the header names the section.
+                blocks = blocks_of(pending, texts)
+                heading = section_title(texts, blocks[-1]) if blocks and len(blocks[-1]) == 1 else None
+                if heading:
+                    pending = [k for k in pending if k < blocks[-1][0]]
+                # The line just above the header (its title) is the nearer heading.
+                section = h.title or heading or section
             if last_row is not None:
                 last_row.comment_parts.extend(texts[k] for k in pending)
             items.append(h)
@@ -99,7 +107,7 @@ def read_groups(texts: list[str]) -> list[Group]:
             indicator = " ".join(texts[k].strip() for k in indicator_lines)
         if last_row is not None:
             last_row.comment_parts.extend(texts[k] for k in before)
-        else:
+        elif headers_after:
             section = section_title(texts, before) or section
         row = Row(" ".join(indicator.split()), anchor.basis, figures, i,
                   indicator_lines[0] if indicator_lines else i, last, section=section)
