@@ -161,5 +161,28 @@ def golden(
     raise typer.Exit(0 if ok else 1)
 
 
+@app.command("compare-third-party")
+def compare_third_party(
+    csv: Path = typer.Argument(Path("../shared/corpus/ofsted/third_party_extraction.csv"), help="the other tool's CSV"),
+    db: Path = DbOption,
+) -> None:
+    """List every disagreement between the warehouse's Ofsted inspections and another tool's CSV."""
+    from extract.warehouse import Warehouse
+    from parsers.ofsted.third_party import compare_with_third_party, inspections_from_warehouse
+
+    with Warehouse(db, read_only=True) as wh:
+        found = compare_with_third_party(inspections_from_warehouse(wh.con), csv)
+    table = Table(title=f"{len(found)} disagreements with {csv.name}")
+    for col in ("file", "field", "ours", "theirs", "kind"):
+        table.add_column(col)
+    for d in found:
+        table.add_row(str(d.file), str(d.field), str(d.ours), str(d.theirs), str(d.kind))
+    console.print(table)
+    kinds: dict[str, int] = {}
+    for d in found:
+        kinds[d.kind] = kinds.get(d.kind, 0) + 1
+    console.print(", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+
+
 if __name__ == "__main__":
     app()

@@ -40,3 +40,14 @@ def test_stats_and_export(tmp_path, db):
     assert json.loads(line)["doc_type"] == "scorecard_commentary"
     wrong = runner.invoke(app, ["export", "--format", "xlsx", "--out", str(tmp_path / "x"), "--db", str(db)])
     assert wrong.exit_code == 2
+
+
+def test_compare_third_party_lists_disagreements(db, tmp_path):
+    runner.invoke(app, ["ingest", str(OFSTED / "rochdale-2018-03-12.pdf"), str(OFSTED / "bedford-2022-01-14.pdf"), "--db", str(db)])
+    result = runner.invoke(app, ["compare-third-party", str(OFSTED / "third_party_extraction.csv"), "--db", str(db)],
+                           terminal_width=250)
+    assert result.exit_code == 0, result.output
+    # Rochdale p1: lead inspector 'Paula Thomson-Jones', children in care 'Good'; the CSV has both wrong.
+    rochdale = [l for l in result.output.splitlines() if "rochdale" in l and "conflict" in l]
+    assert len(rochdale) == 2, result.output
+    assert "no_report" in result.output  # the CSV's rows for files not ingested here

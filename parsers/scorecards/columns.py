@@ -139,7 +139,10 @@ def find_headers(texts: list[str], is_row) -> list[Header]:
             title = _fold(texts[k])
             start = k
         text = " ".join(_BASIS_LABEL.sub(" ", t) for t in block if not _REPORTING.match(t))
-        headers.append(Header(title, columns_of(text), has_basis, start, last))
+        columns = columns_of(text)
+        # The same column named twice is several tables side by side (a budget annex), not one header.
+        if len({(c.period, c.is_target) for c in columns}) == len(columns):
+            headers.append(Header(title, columns, has_basis, start, last))
         i = last + 1
     return headers
 
