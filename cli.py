@@ -184,5 +184,69 @@ def compare_third_party(
     console.print(", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
 
 
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="one SQL statement, e.g. \"SELECT * FROM latest_ofsted_judgements\""),
+    format: str = typer.Option("table", "--format", help="table, csv or json"),
+    db: Path = DbOption,
+) -> None:
+    """Run SQL against the warehouse (read-only; the analyst views in docs/views.md are available)."""
+    from extract.query import QueryError, as_csv, as_json, run_query
+
+    if format not in ("table", "csv", "json"):
+        err.print(f"[red]unknown format {format!r}: use table, csv or json")
+        raise typer.Exit(2)
+    try:
+        columns, rows = run_query(db, sql)
+    except QueryError as exc:
+        err.print(f"[red]{exc}")
+        raise typer.Exit(1)
+    if format == "csv":
+        sys.stdout.write(as_csv(columns, rows))
+    elif format == "json":
+        sys.stdout.write(as_json(columns, rows) + "\n")
+    else:
+        table = Table(caption=f"{len(rows)} rows")
+        for c in columns:
+            table.add_column(c)
+        for row in rows:
+            table.add_row(*["" if v is None else str(v) for v in row])
+        console.print(table)
+
+
+@app.command()
+def schema(
+    out: Optional[Path] = typer.Option(None, "--out", help="folder for the JSON Schema files (default docs/schema)"),
+) -> None:
+    """Write the JSON Schema of every table's model and regenerate docs/schema.md."""
+    from extract.schema_docs import DEFAULT_JSON_DIR, write_schema
+
+    for path in write_schema(out or DEFAULT_JSON_DIR):
+        console.print(str(path))
+
+
+@app.command()
+def plot(
+    kind: str = typer.Argument(..., help="indicator, aip or ofsted"),
+    name: str = typer.Argument(..., help="the indicator, AIP metric or authority (a unique part of it will do)"),
+    out: Path = typer.Option(..., "--out", help="PNG file to write"),
+    db: Path = DbOption,
+) -> None:
+    """Draw a PNG chart: a scorecard indicator, an AIP metric, or an authority's Ofsted history."""
+    from extract.plot import NothingToPlot, plot_aip_metric, plot_indicator, plot_ofsted_history
+
+    draw = {"indicator": plot_indicator, "aip": plot_aip_metric, "ofsted": plot_ofsted_history}.get(kind)
+    if draw is None:
+        err.print(f"[red]unknown chart {kind!r}: use indicator, aip or ofsted")
+        raise typer.Exit(2)
+    try:
+        chart = draw(db, name, out)
+    except NothingToPlot as exc:
+        err.print(f"[red]{exc}")
+        raise typer.Exit(1)
+    points = sum(len(s) for s in chart.series.values())
+    console.print(f"{chart.out}: {chart.title} ({points} points in {len(chart.series)} series)")
+
+
 if __name__ == "__main__":
     app()

@@ -11,7 +11,9 @@ Each priority page is found by its `Rationale` label; its heading is the
 line printed just above. A summary page listing every priority before the
 detail pages carries no `Rationale` label and is not read (its statuses
 repeat the detail pages'). Field labels may wrap over lines in the
-extraction; see `parsers.improvement.labels`.
+extraction; see `parsers.improvement.labels`. Metric cells are placed by
+word positions in a PDF (`parsers.improvement.positioned_metrics`) and by
+the extraction's spacing in a text source (`parsers.improvement.metric_table`).
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from parsers.improvement.kind import improvement_kind
 from parsers.improvement.labels import LabelHit, drop_page_numbers, match_label, paragraphs_text, squash
 from parsers.improvement.metric_table import cell_number, read_metric_table
 from parsers.improvement.months import MONTH_NUMBERS
+from parsers.improvement.positioned_metrics import read_positioned_metric_table
 from parsers.improvement.status_boxes import read_status_boxes
 from parsers.result import ParseResult
 from schemas.document import Document, Line
@@ -200,7 +203,11 @@ def _read_priority(doc: Document, lines: list[Line], h: int, end: int, hits: lis
 
 def _read_metrics(doc, metric_lines, priority, period_end, result, warn) -> None:
     last_month = date(period_end.year, period_end.month, 1) if period_end else None
-    table = read_metric_table(metric_lines, last_month)
+    # A PDF's word positions place cells exactly; a text extraction's spacing is decoded instead.
+    if any(line.words for line in metric_lines):
+        table = read_positioned_metric_table(metric_lines, last_month)
+    else:
+        table = read_metric_table(metric_lines, last_month)
     if table is None:
         warn("metrics table has no month headings")
         return

@@ -18,8 +18,14 @@ action belong to the earlier row: its delivery status when it has none
 yet, else its impact. After a page break, blocks beyond the next row's own
 continue the row the page broke, in column order.
 
-RAG cells are colours; a text extraction has none, so `rag` and
-`impact_rag` are read only when printed as words.
+In a PDF there are no blank lines; a cell is a run of lines sharing a
+left edge, and the column headings' positions say which column each cell
+is in, which settles what the text order leaves open (a status cell is
+never taken for the next row's outline).
+
+RAG cells are usually colours, which text does not carry: `rag` is read
+only when a RAG word closes the status cell (`Underway Amber`), and
+`impact_rag` is left empty.
 """
 from __future__ import annotations
 
@@ -72,6 +78,7 @@ _ANCHOR_INSIDE = re.compile(rf"\s(?P<who>{_INITIALS}(?:\s*(?:/|,)\s*{_INITIALS})
 _WHO_ONLY = re.compile(rf"^(?:{_WHO})(?:\s+with)?$")
 _NAME_WORD = re.compile(rf"^{_WORD}$")
 _WHEN_START = re.compile(rf"^(?P<when>(?i:{_WHEN}))(?=\s|$)(?P<status>.*)$")
+_RAG_WORD = re.compile(r"\s+(red|amber|green|blue|red/amber|amber/green)\s*$", re.I)
 _NARROW = 24  # longest line of a narrow (outline) column block, in characters
 
 
@@ -103,6 +110,15 @@ class Area:
     level: str | None
     fields: dict[str, list[str]] = field(default_factory=dict)
     line: Line | None = None
+    # PDF only: left edge of each column, from the heading words' positions.
+    columns: dict[str, float] = field(default_factory=dict)
+
+    def column_of(self, block: "Block") -> str | None:
+        x0 = block.lines[0].x0
+        if x0 is None or not self.columns:
+            return None
+        left = [(edge, name) for name, edge in self.columns.items() if edge <= x0 + 3]
+        return max(left)[1] if left else None
 
 
 @dataclass
@@ -146,6 +162,11 @@ def parse_improvement_grid(doc: Document) -> ParseResult:
         rows += _rows(area, blocks, result.warnings)
     for row in rows:
         a = row.area
+        status = row.joined(row.status)
+        rag = None
+        m = _RAG_WORD.search(status or "")
+        if m:
+            rag, status = m.group(1).capitalize(), status[: m.start()].strip() or None
         result.records.append(
             ImprovementGridAction(
                 document_id=doc.document_id,
@@ -161,7 +182,8 @@ def parse_improvement_grid(doc: Document) -> ParseResult:
                 improvement_outline=row.outline,
                 who=row.who,
                 when=row.when,
-                delivery_status=row.joined(row.status),
+                delivery_status=status,
+                rag=rag,
                 impact=row.joined(row.impact),
                 grid_date=grid_date,
             )
@@ -242,6 +264,7 @@ def _areas_and_bodies(lines: list[Line], warnings: list[str]) -> tuple[list[Area
                 continue
             if _COLUMN_HEADINGS.search(text) or _HEADING_WORDS.match(text):
                 header_field = "headings"
+                _note_columns(current, line)
                 continue
             if header_field == "headings":
                 in_header = False  # the first row starts
@@ -254,9 +277,33 @@ def _areas_and_bodies(lines: list[Line], warnings: list[str]) -> tuple[list[Area
         if not text:
             flush()
             continue
+        if block and _starts_new_cell(block[-1], line):
+            flush()
         block.append(line)
     flush()
     return list(areas.values()), bodies
+
+
+_HEADING_COLUMN = {"improvement": "outline", "outline": "outline", "action": "action", "actions": "action", "who": "who",
+                   "when": "when", "delivery": "status", "impact": "impact"}
+
+
+def _note_columns(area: Area, line: Line) -> None:
+    """Where each column starts, from a heading line's words (PDF sources only)."""
+    for word in line.words:
+        name = _HEADING_COLUMN.get(word.text.lower().strip("?:"))
+        if name and name not in area.columns:
+            area.columns[name] = word.x0
+
+
+def _starts_new_cell(previous: Line, line: Line) -> bool:
+    """In a PDF, lines of one cell share a left edge and follow closely; text sources use blank lines."""
+    if previous.top is None or line.top is None:
+        return False
+    if previous.page != line.page:
+        return True
+    height = max(1.0, previous.bottom - previous.top)
+    return abs(line.x0 - previous.x0) > 3 or not (-0.4 * height <= line.top - previous.bottom <= 0.6 * height)
 
 
 def _ticked_level(levels: str) -> str | None:
@@ -285,6 +332,12 @@ def _rows(area: Area, blocks: list[Block], warnings: list[str]) -> list[Row]:
         b = blocks[i]
         anchor = _anchor_in(b)
         who_only = anchor is None and _is_who_block(b)
+        column = area.column_of(b)
+        if anchor is None and not who_only and column in ("status", "impact") and rows:
+            # A PDF says which column a cell is in: status and impact cells finish the row before.
+            (rows[-1].status if column == "status" else rows[-1].impact).append(b.text)
+            i += 1
+            continue
         if anchor is None and not who_only:
             if b.after_page_break and rows and not pending:
                 rows[-1].broken = True
@@ -297,7 +350,6 @@ def _rows(area: Area, blocks: list[Block], warnings: list[str]) -> list[Row]:
             i += 1
             continue
 
-        own: list[Block] = []
         if anchor is not None and (anchor[0] > 0 or not anchor[2]):
             # Outline/action text printed on the anchor's own lines.
             k, m, at_start = anchor
@@ -321,7 +373,11 @@ def _rows(area: Area, blocks: list[Block], warnings: list[str]) -> list[Row]:
                 action_parts = [pre]
         elif pending:
             action_parts = [pending.pop().text]
-            if pending and pending[-1].narrow and not _starts_like_status(pending[-1]):
+            by_column = [blk for blk in pending if area.column_of(blk) == "outline"]
+            if by_column:
+                new_outline = by_column[-1].text
+                pending.remove(by_column[-1])
+            elif pending and pending[-1].narrow and not _starts_like_status(pending[-1]) and area.column_of(pending[-1]) is None:
                 new_outline = pending.pop().text
         if not action_parts or not action_parts[0]:
             warnings.append(f"line {b.lines[0].number}: who/when cell with no action before it; skipped")

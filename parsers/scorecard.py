@@ -15,7 +15,8 @@ from parsers.result import ParseResult
 from parsers.scorecards.commentary import figures_in, numbered_paragraphs
 from parsers.scorecards.pdf_layout import read_pdf_groups
 from parsers.scorecards.risks import prose_risks, register_risks
-from parsers.scorecards.rows import basis_anchor
+from parsers.scorecards.columns import has_period, is_header_line
+from parsers.scorecards.rows import BASIS_RE, basis_anchor
 from parsers.scorecards.text_layout import read_groups
 from parsers.scorecards.values import values_of
 from schemas.document import Document, Line
@@ -41,7 +42,8 @@ def parse_scorecard(doc: Document) -> ParseResult:
         for placement in group.placements:
             result.records.extend(values_of(placement, lines, doc.document_id, group.section,
                                             result.warnings, use_positions=positioned))
-    result.records.extend(register_risks(doc.lines, doc.document_id, result.warnings))
+    # PDF lines are cells; a risk summary row reads whole only from the visual line.
+    result.records.extend(register_risks(lines, doc.document_id, result.warnings))
     if not result.records:
         result.warnings.append("no scorecard figures or risks found")
     result.title = _title(doc.lines)
@@ -84,6 +86,9 @@ def _title(lines: list[Line]) -> str | None:
     return None
 
 
+_AFTER_TITLE_WORD = r"\s*(?:$|[-–:(|]|Q[1-4]\b|Quarter\b|\d|on\b)"
+_SCORECARD_TITLE = re.compile(r"\bscorecard\b" + _AFTER_TITLE_WORD, re.I)
+_COMMENTARY_TITLE = re.compile(r"\bcommentary\b" + _AFTER_TITLE_WORD, re.I)
 _COMMENTARY_WORDS = re.compile(r"\b(target|tolerance|quarter|performance|peer|national)\b", re.I)
 _PERCENT = re.compile(r"\d\s?%")
 _NUMBERED_START = re.compile(r"^\s*1(?:\.1)?\.\s+\S")
@@ -95,16 +100,21 @@ def scorecard_kind(lines: list[str]) -> str | None:
     texts = [" ".join(t.split()) for t in lines if t and t.strip()][:20]
     if not texts:
         return None
-    short = [t for t in texts if len(t.split()) <= 12 and not t.endswith(".")]
-    joined_short = " ".join(texts[:6])
-    if any(re.search(r"\bscorecard\b", t, re.I) and not re.search(r"\bcommentary\b", t, re.I) for t in short):
+    # Titles, not prose: a short line starting with a capital, the word ending it or followed by a
+    # period or punctuation ("Scorecard", "Scorecard - Quarter 4 2016/17"; not "scorecard, makes ...").
+    titles = [t for t in texts if len(t.split()) <= 12 and t[:1].isupper() and not t.endswith(".") and ". " not in t]
+    joined_titles = " ".join(t for t in texts[:6] if t in titles)
+    if any(_SCORECARD_TITLE.search(t) and not _COMMENTARY_TITLE.search(t) for t in titles):
         return "scorecard"
-    if any(re.search(r"\bcommentary\b", t, re.I) for t in short):
+    if any(_COMMENTARY_TITLE.search(t) for t in titles):
         return "scorecard_commentary"
-    if _RISK_REPORT.search(joined_short) and re.search(r"\b(report|register|summary)\b", joined_short, re.I):
+    if _RISK_REPORT.search(joined_titles) and re.search(r"\b(report|register|summary)\b", joined_titles, re.I):
         return "scorecard"
+    # Table rows: a reporting basis followed by figures (text), or basis cells and period headers (PDF).
     anchors = sum(1 for i in range(len(texts)) if (a := basis_anchor(texts, i)) and a.figures)
-    if anchors >= 2:
+    basis_cells = sum(1 for t in texts if BASIS_RE.fullmatch(t))
+    period_cells = sum(1 for t in texts if is_header_line(t) and has_period(t))
+    if anchors >= 2 or (basis_cells >= 2 and period_cells >= 2):
         return "scorecard"
     if _NUMBERED_START.match(texts[0]):
         body = " ".join(texts)

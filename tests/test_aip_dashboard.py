@@ -226,3 +226,66 @@ def test_improvement_kind_needs_title_and_structure():
     assert improvement_kind(["Accelerated Improvement Plan Dashboard", "7. Performance report", "8. Any other business"]) is None
     assert improvement_kind(["The AIP has been refreshed and the Accelerated Improvement Plan will be reported", "Reporting period"]) is None
     assert improvement_kind([]) is None
+
+
+# --- a PDF: cells placed by word positions ----------------------------------------
+
+def _dashboard_pdf(path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+
+    def put(x, y, text, size=9):
+        page.insert_text((x, y), text, fontsize=size)
+
+    put(40, 40, "Reduce drift in care proceedings", 12)
+    put(40, 60, "Rationale")
+    put(120, 60, "Too many children wait too long for permanence.")
+    put(40, 80, "Actions status")
+    put(200, 80, "Impact status")
+    for k, (a, b) in enumerate([("On target", "On target X"), ("At risk X", "At risk"), ("Compromised", "Compromised"), ("Completed", "Completed")]):
+        put(40, 92 + 11 * k, a)
+        put(200, 92 + 11 * k, b)
+    put(400, 92, "Reporting period: 1st October 2021 to 31st October 2021")
+    put(40, 150, "Objectives")
+    put(120, 150, "Cut average proceedings to 26 weeks")
+    put(40, 230, "Metrics")
+    for m, name in enumerate(["Aug", "Sept", "Oct", "Nov", "Dec", "Jan 22", "Feb"]):
+        put(190 + 70 * m, 250, name)
+        put(180 + 70 * m, 262, "Target")
+        put(212 + 70 * m, 262, "Actual")
+    put(40, 285, "Average weeks in")
+    put(40, 296, "proceedings")  # the label wraps; its values sit between its lines
+    for m, (t, a) in enumerate([("26", "41"), ("26", "39"), ("26", None), ("26", "38"), ("26", "37"), (None, "35"), ("26", "33")]):
+        if t:
+            put(185 + 70 * m, 291, t)
+        if a:
+            put(217 + 70 * m, 291, a)
+    put(40, 320, "Cases over 26 weeks")
+    put(40, 331, "(percentage)")
+    put(183, 320, "12/")
+    put(183, 331, "10%")
+    put(215, 326, "36%")
+    put(635, 326, "N/A")
+    doc.save(path)
+    return path
+
+
+def test_a_pdf_dashboard_places_cells_by_position(tmp_path):
+    from extract.reading import read_source
+    from extract.splitting.document import make_document
+
+    source = read_source(_dashboard_pdf(tmp_path / "aip.pdf"))
+    result = parse_aip_dashboard(make_document(source, source.lines, "aip_dashboard"))
+    [priority] = _of(result, AipPriority)
+    assert (priority.actions_status, priority.impact_status) == ("At risk", "On target")
+    by = {(m.metric, m.month): m for m in _of(result, AipMetric)}
+    weeks = "Average weeks in proceedings"
+    assert (by[(weeks, date(2021, 8, 1))].target, by[(weeks, date(2021, 8, 1))].actual) == (26.0, 41.0)
+    assert (by[(weeks, date(2021, 10, 1))].target, by[(weeks, date(2021, 10, 1))].actual) == (26.0, None)
+    assert (by[(weeks, date(2022, 1, 1))].target, by[(weeks, date(2022, 1, 1))].actual) == (None, 35.0)
+    cases = "Cases over 26 weeks (percentage)"
+    assert (by[(cases, date(2021, 8, 1))].target_text, by[(cases, date(2021, 8, 1))].actual) == ("12/10%", 36.0)
+    assert by[(cases, date(2022, 2, 1))].actual_text == "N/A"
+    assert by[(cases, date(2021, 9, 1))].actual_text is None

@@ -148,3 +148,59 @@ def test_improvement_kind_finds_the_grid_start():
     # A report sentence naming the grid is not the grid.
     assert improvement_kind(["3.3 The Improvement Activity Grid (IAG), found at Appendix B, sets out the details"]) is None
     assert improvement_kind(["Improvement Activity Grid developed to provide a framework for all improvement activity."]) is None
+
+
+def _grid_pdf(path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+
+    def put(x, y, text, size=9):
+        page.insert_text((x, y), text, fontsize=size)
+
+    put(40, 40, "Improvement Activity Grid", 12)
+    put(40, 60, "AFI 2 EARLY HELP Priority level H M X L")
+    put(40, 72, "Issues Thresholds applied inconsistently.")
+    put(40, 84, "Evidence Audit of 60 contacts, January 2022.")
+    put(40, 96, "Services Front door, Early Help")
+    put(40, 110, "Improvement")
+    put(40, 121, "outline")
+    for x, heading in ((160, "Action"), (400, "Who?"), (460, "When?"), (540, "Delivery status"), (640, "Status RAG")):
+        put(x, 110, heading)
+    for k, text in enumerate(["Apply thresholds", "consistently at the", "front door."]):
+        put(40, 140 + 11 * k, text)
+    for k, text in enumerate(["Run threshold workshops for all", "locality teams."]):
+        put(160, 140 + 11 * k, text)
+    put(400, 140, "AB/CD")
+    put(460, 140, "April 2022")
+    put(540, 140, "Booked for")
+    put(540, 151, "April.")
+    for k, text in enumerate(["Audit a sample of contacts", "monthly and feed back."]):
+        put(160, 185 + 11 * k, text)
+    put(400, 185, "EF")
+    put(460, 185, "From May 2022")
+    put(540, 185, "Not started")
+    doc.save(path)
+    return path
+
+
+def test_a_pdf_grid_uses_column_positions(tmp_path):
+    from extract.reading import read_source
+    from extract.splitting.document import make_document
+
+    source = read_source(_grid_pdf(tmp_path / "grid.pdf"))
+    rows = parse_improvement_grid(make_document(source, source.lines, "improvement_grid")).records
+    assert [(r.action, r.who, r.when, r.delivery_status) for r in rows] == [
+        ("Run threshold workshops for all locality teams.", "AB/CD", "April 2022", "Booked for April."),
+        ("Audit a sample of contacts monthly and feed back.", "EF", "From May 2022", "Not started"),
+    ]
+    # The status cell of the first row is not taken for the second row's outline.
+    assert rows[1].improvement_outline == rows[0].improvement_outline == "Apply thresholds consistently at the front door."
+
+
+def test_a_rag_word_closing_the_status_is_the_rag():
+    result = parse_improvement_grid(document_from_text(OTHER_GRID.replace("Not started", "Not started Amber"), "improvement_grid"))
+    row = next(r for r in result.records if r.who == "EF")
+    assert (row.delivery_status, row.rag) == ("Not started", "Amber")
+    assert all(r.rag is None for r in result.records if r.who != "EF")

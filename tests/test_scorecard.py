@@ -167,6 +167,8 @@ def test_scorecard_kind():
     assert scorecard_kind(first_lines(1)) is None  # minutes
     assert scorecard_kind([l.text for l in seed003_commentary().lines][:30]) == "scorecard_commentary"
     assert scorecard_kind([l.text for l in seed004_risk_report().lines][:30]) == "scorecard"
+    for name in ("scorecard_q4_2016_17.pdf", "scorecard_centred_cells.pdf"):  # no title line: cells only
+        assert scorecard_kind([l.text for l in pdf_document(name).lines][:30]) == "scorecard"
 
 
 # ---- PDF path: fixtures built from the seed text ----
@@ -208,7 +210,7 @@ def test_pdf_sections_and_comparators(fixture_pdf):
 
 
 def test_pdf_page_without_text_layer_needs_ocr(fixture_pdf):
-    assert fixture_pdf.warnings == ["page 5 has no text layer: needs OCR"]
+    assert fixture_pdf.warnings == ["page 6 has no text layer: needs OCR"]
 
 
 def test_fixture_builder_reproduces_committed_pdfs(tmp_path):
@@ -308,3 +310,41 @@ def test_pdf_cells_centred_in_their_rows():
     key = lambda v: (v.indicator, v.reporting_basis, v.period, v.is_target, v.value_text)  # noqa: E731
     assert len(centred) == 2 + 4 + 4 + 3 + 5 + 3  # figures printed on the page, row by row
     assert {key(v) for v in centred} == {key(v) for v in top if v.section == "Children in Care"}
+
+
+def test_tables_of_a_following_report_are_not_scorecard_rows(seed000):
+    """Run on to the end of the pack (a budget outturn report with its annex tables): no extra figures."""
+    from extract.splitting.document import document_between
+
+    src = source(SEED_000)
+    longer = document_between(src, line_of(src, r"Overview & Scrutiny Scorecard\s*$"), src.lines[-1].number, "scorecard")
+    key = lambda v: repr((v.line, v.indicator, v.period, v.is_target, v.value_index, v.comparator))  # noqa: E731
+    assert sorted(map(key, values(parse_scorecard(longer)))) == sorted(map(key, values(seed000)))
+
+
+def test_pdf_risk_summary_rows_read_across_cells(tmp_path):
+    """Seed 004's risk summary (lines 1427-1435) set as a PDF table: each cell its own text object."""
+    from reportlab.pdfgen import canvas
+
+    from extract.reading import read_source
+    from extract.splitting.document import make_document
+
+    path = tmp_path / "risks.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(30, 550, "Strategic Risk Monitoring Report")
+    c.setFont("Helvetica", 9)
+    cells = [("Ref", "Risk Owner", "Strategic Risks", "Residual risk score"),
+             ("SR 7.5", "Chris Spencer", "Insufficient workforce capacity in Children's services", "Medium 12"),
+             ("SR 7.4", "Kirsten Harrison", "Failure to Close the gap in Educational Outcomes", "Medium 9")]
+    for n, row in enumerate(cells):
+        for x, text in zip((30, 90, 190, 520), row):
+            c.drawString(x, 520 - 18 * n, text)
+    c.drawString(30, 400, "Risk Owner: Chris Spencer, Exec. Director of Children's Services")
+    c.drawString(30, 385, "Risk Owner: Kirsten Harrison, Director of Education")
+    c.save()
+    src = read_source(path)
+    result = parse_scorecard(make_document(src, src.lines, "scorecard"))
+    assert {(r.ref, r.owner, r.risk, r.score, r.level) for r in risks(result)} == {
+        ("SR 7.5", "Chris Spencer", "Insufficient workforce capacity in Children's services", 12, "Medium"),
+        ("SR 7.4", "Kirsten Harrison", "Failure to Close the gap in Educational Outcomes", 9, "Medium")}

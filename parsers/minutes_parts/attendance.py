@@ -45,6 +45,7 @@ _APOLOGY_SENTENCE = re.compile(
 )
 # Looser wording, trusted only inside an item about apologies.
 _APOLOGY_FROM = re.compile(rf"{_APOLOGY_SENTENCE.pattern}|\bapolog(?:ies|y)(?:\s+for\s+absence)?\s+from\s+", re.I)
+_DASH_POSITION = re.compile(r"\s[-–—]\s|[–—]")
 _PLURAL_TITLE = re.compile(r"^(councillors|cllrs|messrs)\.?\s+", re.I)
 _SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
@@ -168,11 +169,13 @@ def _split_entries(text: str) -> list[PrintedPerson]:
     """Split a printed list into people, re-attaching post-nominals and posts cut off by commas."""
     fragments: list[str] = []
     for piece in _split_outside_brackets(text, ","):
-        fragments += _split_and(piece.strip())
+        piece = re.sub(r"^and\s+", "", piece.strip())  # the serial comma's ", and"
+        for part in _split_and(piece):
+            fragments += _split_at_titles(part)
     people: list[PrintedPerson] = []
     carried_title = None  # "Councillors A, B and C": the plural title belongs to each name after it
     for fragment in fragments:
-        fragment = re.sub(r"^and\s+", "", fragment.strip(" .;:"))  # the serial comma's ", and"
+        fragment = fragment.strip(" .;:")
         if m := _PLURAL_TITLE.match(fragment):
             carried_title = _SINGULAR[m.group(1).lower()]
             fragment = f"{carried_title} {fragment[m.end():]}"
@@ -224,6 +227,19 @@ def _split_and(text: str) -> list[str]:
     return out
 
 
+def _split_at_titles(text: str) -> list[str]:
+    """'Cllr A Smith Cllr B Jones' (two columns on one line) -> two people; 'Cllr Dr A Miller' stays one."""
+    if "(" in text or _DASH_POSITION.search(text):
+        return [text]  # a post may name people or titles; leave it whole
+    tokens = text.split()
+    out: list[list[str]] = [[]]
+    for i, token in enumerate(tokens):
+        if i and starts_with_title(token + " x") and not starts_with_title(tokens[i - 1] + " x") and out[-1]:
+            out.append([])
+        out[-1].append(token)
+    return [" ".join(t) for t in out if t]
+
+
 def _whole_person(text: str) -> bool:
     bare = re.sub(r"\([^()]*\)", " ", text)
     if re.search(r"\s[-–—]\s|[–—]", bare):
@@ -255,11 +271,12 @@ def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry
 
 def _text_with_positions(lines: list[MinutesLine]) -> tuple[str, list[int]]:
     """The lines joined as join_wrapped does, with where each line starts in the result."""
-    starts, text = [], ""
+    starts, length, parts = [], 0, []
     for line in lines:
-        starts.append(len(text))
-        text = join_wrapped([text, line.text])
-    return text, starts
+        starts.append(length)
+        parts.append(line.text)
+        length = len(join_wrapped(parts[-2:])) - len(join_wrapped(parts[-2:-1])) + length
+    return join_wrapped(parts), starts
 
 
 def _line_at(starts: list[int], lines: list[MinutesLine], offset: int) -> MinutesLine:

@@ -23,7 +23,9 @@ _WEEKDAY_DATE = re.compile(rf"\b(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|
 TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(noon|midday)\b", re.I)
 _MINUTES_OF = re.compile(r"\bminutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\b", re.I)
 _MEETING_OF = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?=held\b)", re.I)
-_START = re.compile(rf"\b(?:commencing|starting|beginning|which\s+began)\s+at\s+({TIME.pattern})", re.I)
+_START = re.compile(
+    rf"\b(?:commencing|commenced|starting|started|beginning|began|which\s+began)\s+at\s+({TIME.pattern})", re.I)
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")  # 15/06/2017, day first as in England
 _END = re.compile(
     rf"\b(?:meeting|it)\s+(?:was\s+)?(?:concluded|closed|ended|finished|terminated|rose)\s+at\s+({TIME.pattern})"
     rf"|\b(?:concluded|closed|ended)\s+at\s+({TIME.pattern})",
@@ -77,6 +79,8 @@ def read_header(header: list[MinutesLine], body: list[MinutesLine], closing: lis
             result.committee = m.group(1).strip(" ,")
         if m := DATE.search(opening):
             result.meeting_date = to_date(m)
+        elif m := NUMERIC_DATE.search(opening):
+            result.meeting_date = numeric_date(m)
         if m := _START.search(opening):
             result.start_time = to_time(m.group(1))
         result.venue = _venue(opening)
@@ -113,6 +117,13 @@ def smart_title(text: str) -> str:
 def to_date(m: re.Match) -> date | None:
     try:
         return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def numeric_date(m: re.Match) -> date | None:
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
 
@@ -154,7 +165,8 @@ def _venue(opening: str) -> str | None:
     held = re.search(r"\bheld\b", opening, re.I)
     rest = opening[held.end():] if held else opening
     rest = _WEEKDAY_DATE.sub(" ", rest)
-    rest = re.sub(rf"\b(?:commencing|starting|beginning)\s+at\s+(?:{TIME.pattern})", " ", rest, flags=re.I)
+    rest = re.sub(rf"\b(?:on\s+)?(?:\w+day,?\s+)?{NUMERIC_DATE.pattern}", " ", rest, flags=re.I)
+    rest = re.sub(rf"\b(?:commencing|commenced|starting|started|beginning|began)\s+at\s+(?:{TIME.pattern})", " ", rest, flags=re.I)
     rest = re.sub(rf"\bat\s+(?:{TIME.pattern})", " ", rest, flags=re.I)
     m = re.search(r"\b(?:at|in)\s+(?:the\s+)?(.*)$", rest.strip(), re.I)
     if not m:

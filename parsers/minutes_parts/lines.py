@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from schemas.document import Document
 
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+_CUT_WORD_END = re.compile(r"(?:^|\s)[A-Z]$")
 _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one printed line
 
 
@@ -77,17 +78,19 @@ def _mark_paragraphs(lines: list[MinutesLine]) -> None:
 
 def join_wrapped(parts: list[str]) -> str:
     """Join wrapped lines into one string: a word broken at a hyphen or mid-word is mended."""
-    text = ""
+    out: list[str] = []
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if not text:
-            text = part
-        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-            text += part  # "Vice-" + "Chair", "Barrington-" + "King"
-        elif part[0].islower() and re.search(r"(?:^|\s)[A-Z]$", text):
-            text += part  # "Young P" + "eople": a word cut by a column edge
-        else:
-            text = f"{text} {part}"
-    return text
+        if out:
+            tail = out[-1][-3:]
+            if tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha():
+                out.append(part)  # "Vice-" + "Chair", "Barrington-" + "King"
+                continue
+            if part[0].islower() and _CUT_WORD_END.search(tail):
+                out.append(part)  # "Young P" + "eople": a word cut by a column edge
+                continue
+            out.append(" ")
+        out.append(part)
+    return "".join(out)

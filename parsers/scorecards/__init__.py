@@ -1,10 +1,12 @@
 """Parts of the scorecard parser; `parsers/scorecard.py` is the entry point.
 
-  figures     value tokens (`49.1 %`, `£2,786`, `?`) and units
-  columns     table headers -> period columns
-  rows        a scorecard table's lines -> indicator rows (text order)
-  layout      PDF words -> rows placed in header columns by x-position
-  tables      rows + headers -> ScorecardValue records
-  risks       risk register rows and ratings quoted in prose
-  commentary  numbered commentary paragraphs
+  figures      value tokens (`49.1 %`, `£2,786`, `?`) and units
+  columns      table headers -> period columns (`2016/17`, `Target 2016/17`, `Q3 (2014/15)`)
+  rows         a row's anchor: its reporting basis and figures, its indicator, its comment
+  text_layout  text extractions: rows and headers in reading order (headers printed after rows)
+  tables       which table, and so which columns, each row of a group belongs to
+  pdf_layout   PDFs: words regrouped into lines, figures placed in columns by x-position
+  values       placed rows -> ScorecardValue records, comparators from comments
+  risks        risk register rows and ratings quoted in prose
+  commentary   numbered commentary paragraphs and the figures they quote
 """

@@ -16,7 +16,11 @@ from schemas.scorecards import ScorecardRisk
 _LEVEL = r"(?:Very\s+High|Very\s+Low|Low|Moderate|Medium|High|Extreme)"
 _RATING = re.compile(rf"\b(?P<level>{_LEVEL})\s+(?P<score>\d{{1,2}})\b")
 _RATING_PAREN = re.compile(rf"\b(?P<level>{_LEVEL})\s*\(\s*(?P<score>\d{{1,2}})\s*\)", re.I)
-_REF = re.compile(r"^\s*(?P<ref>[A-Z]{1,4}\s?\d{1,3}(?:\.\d{1,3})?)(?![\d.]*\s*%)\b\s*:?\s*(?P<rest>.*)$")
+# "SR7.2", "SR 7.5", "CR12", "R 4.1"; not a quarter ("Q3") or a bare letter and number.
+_REF = re.compile(
+    r"^\s*(?P<ref>(?!Q[1-4]\b)(?:[A-Z]{2,4}\s?\d{1,3}(?:\.\d{1,3})?|[A-Z]\s?\d{1,3}\.\d{1,3}))"
+    r"(?![\d.]*\s*%)\b\s*:?\s*(?P<rest>.*)$"
+)
 _OWNER_LINE = re.compile(r"Risk\s+Owner\s*:\s*(?P<name>[^,\n]+)", re.I)
 _REGISTER_END = re.compile(r"^\s*(Ref\.?\s|Strategic\s+Risks?\b|Key\s*:)", re.I)
 _PROSE_RISK = re.compile(
