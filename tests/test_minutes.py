@@ -107,9 +107,10 @@ def test_golden_meeting_and_document_fields(path: Path):
 def test_golden_action_log_rows_seed_004():
     spec, result = _golden_document(GOLDEN_DIR / "seed004_2023-01-12.json")
     produced = [r.model_dump() for r in result.records if r.table == "action_log"]
-    precision, recall, _ = _score(spec["records"]["action_log"]["rows"], produced, ["action"])
-    # One row of eight reads its topic and action as one cell in the text extraction.
-    assert recall >= 0.85 and precision >= 0.85
+    precision, recall, problems = _score(spec["records"]["action_log"]["rows"], produced, ["action"])
+    # Row 7's topic and action share lines in the text extraction; the owner cell tells where they part.
+    assert recall >= 0.98 and precision >= 0.98, problems
+    assert not problems, problems
 
 
 def test_golden_resolutions_are_found():
@@ -294,3 +295,48 @@ def test_parse_person(printed, name, title, post_nominals, position, chair, subs
 
 def test_no_action_log_without_its_column_headings(other_council):
     assert not [r for r in other_council.records if r.table == "action_log"]
+
+
+# --- two columns read across, numeric dates, other opening wordings ----------------------------
+
+TWO_COLUMNS = """\
+SCHOOLS FORUM
+
+MINUTES of a meeting of the Schools Forum held on 15/06/2021 which started at 9.30 am at Shire Hall, Exeter.
+
+PRESENT:
+Cllr Ann Brown (Chairman) Cllr Carl Dean
+Mr Ed Fox Mrs Gail Hart
+Cllr Dr Ian Jones
+
+Apologies: Cllr Kay Lamb
+
+1. DECLARATIONS OF INTEREST
+No declarations of interest were received.
+
+2. SCHOOL BUDGETS 2021/22
+The forum noted the report.
+
+CHAIRMAN
+Meeting concluded at 11.05 am
+"""
+
+
+def test_names_printed_in_two_columns_and_a_numeric_date(tmp_path):
+    path = tmp_path / "forum.txt"
+    path.write_text(TWO_COLUMNS)
+    source = read_source(path)
+    result = parse_minutes(make_document(source, source.lines, "minutes"))
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    assert meeting.meeting_date == date(2021, 6, 15)
+    assert (meeting.start_time, meeting.end_time) == (time(9, 30), time(11, 5))
+    assert meeting.venue == "Shire Hall, Exeter" and meeting.committee == "Schools Forum"
+    assert meeting.council is None and any(w.startswith("council") for w in result.warnings)
+    people = {(r.title, r.name, r.role, r.present) for r in result.records if isinstance(r, Attendance)}
+    assert people == {
+        ("Cllr", "Ann Brown", "chair", True), ("Cllr", "Carl Dean", "member", True),
+        ("Mr", "Ed Fox", "member", True), ("Mrs", "Gail Hart", "member", True),
+        ("Cllr Dr", "Ian Jones", "member", True), ("Cllr", "Kay Lamb", "member", False)}
+    assert [(r.item_number, r.title) for r in result.records if isinstance(r, MinuteItem)] == [
+        ("1", "DECLARATIONS OF INTEREST"), ("2", "SCHOOL BUDGETS 2021/22")]
+    assert not [r for r in result.records if isinstance(r, Declaration)]

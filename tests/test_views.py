@@ -153,3 +153,13 @@ def test_seeds_series_views_have_rows_with_targets_and_dated_periods(seeds_wh):
     assert aip and len(aip) <= raw
     attendance = _rows(seeds_wh.con, "SELECT * FROM member_attendance")
     assert attendance and all(r["meeting_date"] is not None for r in attendance)
+
+
+def test_every_example_query_in_docs_views_md_answers_on_the_seeds(seeds_wh):
+    import re
+
+    md = (Path(__file__).resolve().parents[1] / "docs" / "views.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```sql\n(.*?)```", md, re.S)
+    assert len(examples) >= len(EXPECTED_COLUMNS)
+    for sql in examples:
+        assert seeds_wh.con.execute(sql).fetchall(), sql

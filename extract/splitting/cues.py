@@ -101,7 +101,7 @@ START_CUES: list[StartCue] = [
         ),
         title_from="heading",
     ),
-    StartCue("report", _re(r"^\s*1(?:\.0)?\.?\s+introduction\b"), title_from="heading", soft=True),
+    StartCue("report", _re(r"^\s*1(?:\.0)?\.?\s+(?:introduction|purpose|background)\b"), title_from="heading", soft=True),
 ]
 
 # Lines that close the document they stand in (kept in it).

@@ -7,11 +7,16 @@ import re
 from schemas.document import Document, Line, Page, Source
 
 
-def make_document(source: Source, lines: list[Line], doc_type: str, title: str = "") -> Document:
-    """A document over `lines` (a contiguous run of the source's lines)."""
+def make_document(source: Source, lines: list[Line], doc_type: str, title: str = "",
+                  page_end: int | None = None) -> Document:
+    """A document over `lines` (a contiguous run of the source's lines).
+
+    `page_end` may reach past the last line over pages with no text (scans),
+    so the parser sees them and can say they need OCR.
+    """
     if not lines:
         raise ValueError("a document needs at least one line")
-    page_start, page_end = lines[0].page, lines[-1].page
+    page_start, page_end = lines[0].page, max(page_end or 0, lines[-1].page)
     line_start, line_end = lines[0].number, lines[-1].number
     # Text sources split mid-page, so their id needs the line range too.
     span = f"p{page_start}-{page_end}" if source.kind == "pdf" else f"l{line_start}-{line_end}"

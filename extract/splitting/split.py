@@ -25,6 +25,7 @@ from extract.splitting.cues import (
     StartCue,
 )
 from extract.splitting.document import make_document
+from extract.splitting.recognisers import recognise
 from parsers.common.dates import find_dates
 from schemas.document import Document, Line, Source
 
@@ -57,16 +58,32 @@ def split_source(source: Source) -> list[Document]:
     segments = _attach_action_logs(_segments(lines, starts, ends, blank))
     pack_authority = _main_authority(lines)
     documents = []
-    for seg_lines, start in segments:
+    for n, (seg_lines, start) in enumerate(segments):
         doc_type = start.doc_type if start.cue or start.title else classify_lines(seg_lines)
         if not _has_text(seg_lines):
             doc_type = "other"  # image-only pages: nothing to parse, nothing to invent
         title = start.title or _title(seg_lines, start.cue)
-        doc = make_document(source, seg_lines, doc_type, title)
+        next_page = segments[n + 1][0][0].page if n + 1 < len(segments) else len(source.pages) + 1
+        doc = make_document(source, seg_lines, doc_type, title, page_end=_through_empty_pages(source, seg_lines[-1].page, next_page))
         doc.document_date = _first_date(seg_lines)
-        doc.local_authority = _main_authority(seg_lines[:400], min_count=2) or pack_authority
+        doc.local_authority = _named_in_heading(seg_lines) or pack_authority
         documents.append(doc)
     return documents
+
+
+def _through_empty_pages(source: Source, last_page: int, next_page: int) -> int:
+    """The last page of a document whose final pages have no text at all (image-only scans)."""
+    page = last_page
+    while page + 1 < next_page and page + 1 <= len(source.pages) and not source.pages[page].lines:
+        page += 1
+    return page
+
+
+def _named_in_heading(lines: list[Line]) -> str | None:
+    """The authority a document names in its opening lines (its cover, letterhead or heading)."""
+    head = [l.text for l in lines if l.text.strip()][:12]
+    found = authorities_in("\n".join(head))
+    return found[0] if found else None
 
 
 # --- starts ---------------------------------------------------------------------------------
@@ -163,14 +180,21 @@ def _back_up(lines: list[Line], nonempty: list[int], pos: int, cue: StartCue) ->
     # which may stand a few blank lines off it.
     start = pos
     p = pos - 1
-    if p >= 0 and nonempty[pos] - nonempty[p] > 5:
+    if p >= 0 and nonempty[pos] - nonempty[p] > 5 or _starts_page(lines[nonempty[pos]].text):
         return nonempty[pos]
     while p >= 0 and pos - p <= 4 and _is_heading_line(lines[nonempty[p]].text.strip()):
         if p < pos - 1 and nonempty[p + 1] - nonempty[p] > 1:
             break  # a blank line closes the block
         start = p
+        if _starts_page(lines[nonempty[p]].text):
+            break
         p -= 1
     return nonempty[start]
+
+
+def _starts_page(text: str) -> bool:
+    """pdftotext without form feeds leaves one space before a page's first line: nothing above it is a heading."""
+    return len(text) > 1 and text[0] == " " and text[1] != " "
 
 
 def _is_heading_line(text: str) -> bool:
@@ -326,8 +350,11 @@ def classify_lines(lines: list[Line]) -> str:
     head = [l for l in lines if l.text.strip()][:20]
     for l in head:
         for cue in START_CUES:
-            if cue.anchor.search(l.text):
+            if cue.anchor.search(l.text) and not cue.soft:
                 return cue.doc_type
+    kind = recognise([l.text for l in head])
+    if kind:
+        return kind
     for l in head[:6]:
         if re.search(r"\breport\b", l.text, re.I) and len(l.text.strip()) <= 90:
             return "report"

@@ -15,6 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from extract.warehouse.ddl import columns_of, ensure_tables
+from extract.warehouse.views import create_views
 from schemas import DERIVED_MODELS, MODEL_BY_TABLE, PROVENANCE_MODELS, RECORD_MODELS
 from schemas.provenance import DocumentRow, ParseWarning, SourceRow
 from schemas.record import Record
@@ -32,6 +33,7 @@ class Warehouse:
         self.con = duckdb.connect(str(self.path), read_only=read_only)
         if not read_only:
             ensure_tables(self.con, ALL_MODELS)
+            create_views(self.con)
 
     def close(self) -> None:
         self.con.close()

@@ -72,11 +72,23 @@ def _read_row(first: MinutesLine, number: str | None, body: list[MinutesLine]) -
     action = join_wrapped(groups[1])
     owner = status = None
     rest = groups[2:]
+    if rest and _only_names(action):
+        # The extraction ran the topic and the action together ("ICT Update Report Members to express ...")
+        # and what follows is the owner: the action starts where the owner's first name appears.
+        first_name = re.split(r"[/\s]", action, maxsplit=1)[0]
+        at = topic.find(f" {first_name} ")
+        if at > 0:
+            topic, action, rest = topic[:at].strip(), topic[at + 1:], [groups[1]] + rest
     if rest:
         owner, status_start = _owner_and_status(rest[0], action)
         status_parts = ([status_start] if status_start else []) + [join_wrapped(g) for g in rest[1:]]
         status = " ".join(status_parts) or None
     return ActionRow(first, number, topic or None, action, owner, status)
+
+
+def _only_names(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and all(_CAPITALISED.match(t) for t in tokens)
 
 
 def _owner_and_status(group: list[str], action: str) -> tuple[str | None, str | None]:

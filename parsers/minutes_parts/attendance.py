@@ -101,12 +101,21 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool) -> list[At
     entries = []
     pattern = _APOLOGY_FROM if apologies_item else _APOLOGY_SENTENCE
     for m in pattern.finditer(text):
-        end = _SENTENCE_END.search(text, m.end())
-        names = text[m.end(): end.start() if end else len(text)]
+        names = text[m.end(): _sentence_end(text, m.end())]
         at = _line_at(starts, lines, m.end())
         for person in _split_entries(names):
             entries.append(_entry(person, "apologies", at))
     return entries
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence running from `start` ends; 'Mr.' and initials ('J.') do not end it."""
+    for m in _SENTENCE_END.finditer(text, start):
+        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if starts_with_title(word + " x") or re.fullmatch(r"[A-Z]", word):
+            continue
+        return m.start()
+    return len(text)
 
 
 def _is_section_heading(text: str) -> bool:
@@ -228,15 +237,23 @@ def _split_and(text: str) -> list[str]:
 
 
 def _split_at_titles(text: str) -> list[str]:
-    """'Cllr A Smith Cllr B Jones' (two columns on one line) -> two people; 'Cllr Dr A Miller' stays one."""
-    if "(" in text or _DASH_POSITION.search(text):
-        return [text]  # a post may name people or titles; leave it whole
-    tokens = text.split()
+    """'Cllr A Smith (Chairman) Cllr B Jones' (two columns on one line) -> two people.
+
+    A title outside brackets that follows a non-title word starts a new person;
+    'Cllr Dr A Miller' stays one, and a post after a dash is left whole.
+    """
+    if _DASH_POSITION.search(text):
+        return [text]
     out: list[list[str]] = [[]]
-    for i, token in enumerate(tokens):
-        if i and starts_with_title(token + " x") and not starts_with_title(tokens[i - 1] + " x") and out[-1]:
+    depth = 0
+    previous = None
+    for token in text.split():
+        if (depth == 0 and previous is not None and out[-1] and starts_with_title(token + " x")
+                and not starts_with_title(previous + " x")):
             out.append([])
         out[-1].append(token)
+        depth += token.count("(") - token.count(")")
+        previous = token
     return [" ".join(t) for t in out if t]
 
 
