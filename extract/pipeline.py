@@ -20,7 +20,7 @@ from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, rea
 from extract.splitting import content_hash, split_source
 from extract.warehouse import Warehouse
 from extract.warehouse.store import now
-from parsers.registry import parser_for
+from parsers.registry import PARSERS, parser_for
 from schemas.document import Document, Source
 from schemas.provenance import DocumentRow, ParseWarning, SourceRow
 from schemas.record import Record
@@ -132,12 +132,10 @@ def _is_current(wh: Warehouse, sid: str) -> bool:
     status = wh.source_status(sid)
     if status is None:
         return False
-    for doc_type_parser, version in wh.parser_versions(sid).values():
-        if doc_type_parser is None:
+    for parser_name, version in wh.parser_versions(sid).values():
+        if parser_name is None:
             continue
-        from parsers.registry import PARSERS
-
-        parser = PARSERS.get(doc_type_parser)
+        parser = PARSERS.get(parser_name)
         if parser is None or parser.version != version:
             return False
     return True
@@ -215,10 +213,7 @@ def ingest_file(wh: Warehouse, path: Path, force: bool = False) -> FileOutcome:
 
 def rebuild_scorecard_facts(wh: Warehouse) -> int:
     """The dedupe stage: every printed scorecard figure, collapsed to one fact per key."""
-    try:
-        from extract.dedupe import dedupe_scorecard_values
-    except ImportError:  # TEMPORARY until the dedupe stage lands
-        return 0
+    from extract.dedupe import dedupe_scorecard_values
     from schemas.scorecards import ScorecardFact, ScorecardValue
 
     facts = dedupe_scorecard_values(wh.records(ScorecardValue))
