@@ -110,3 +110,25 @@ def test_doc_meta_orders_document_ids_by_date():
     facts = dedupe_scorecard_values([_value("late", 614), _value("early", 614)],
                                     {"late": {"document_date": "2017-09-01"}, "early": {"document_date": "2017-07-13"}})
     assert facts[0].document_ids == ["early", "late"] and facts[0].document_id == "early"
+
+
+def test_the_same_scorecard_ingested_from_two_packs_gives_one_fact_with_both(tmp_path):
+    """End to end: a second pack reprinting the same scorecard adds occurrences, not facts."""
+    import duckdb
+
+    from extract.pipeline import ingest
+    from tests.conftest import seed
+
+    original = seed(0)
+    other_pack = tmp_path / "another-meeting-pack.txt"
+    other_pack.write_bytes(original.read_bytes().replace(b"\n", b"\r\n"))  # other bytes, same pages
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingest([original], one)
+    ingest([original, other_pack], two)
+    q = "SELECT indicator, reporting_basis, period, is_target, value_index, comparator, occurrences, len(document_ids), conflict FROM scorecard_facts ORDER BY ALL"
+    alone = duckdb.connect(str(one), read_only=True).execute(q).fetchall()
+    both = duckdb.connect(str(two), read_only=True).execute(q).fetchall()
+    assert len(alone) > 200 and len(both) == len(alone)
+    for a, b in zip(alone, both):
+        assert b[:6] == a[:6]
+        assert b[6] == 2 * a[6] and b[7] == 2 and b[8] is False
