@@ -34,8 +34,6 @@ class StartCue:
     # A repeated start of the same type continues the document (a running page header
     # such as "Appendix B – Improvement Activity Grid" on every page).
     repeats_as_header: bool = False
-    # Where the title comes from: the heading lines above the anchor, or the anchor itself.
-    title_from: str = "anchor"
     # Letters start at the date above the address block, not at "Dear".
     back_to_date: bool = False
     # In a PDF the anchor must stand within this many lines of the page top
@@ -71,7 +69,6 @@ START_CUES: list[StartCue] = [
         # An agenda item "Minutes of the meeting held on ..." is not minutes: real ones list who came.
         confirm=_re(r"^\s*(?:present|members\s+present|in\s+attendance|attendees|councillors\s+present|apologies)\b"),
         window=10,
-        title_from="heading",
     ),
     StartCue(
         "aip_dashboard",
@@ -99,9 +96,8 @@ START_CUES: list[StartCue] = [
             r"^\s*(?:report\s+title\b|title\s+of\s+report\b|purpose\s+of\s+(?:the\s+)?report\b|report\s+(?:to|of|by)\b"
             r"|subject\s*:|agenda\s+item\s+\d+\w?\s*$)"
         ),
-        title_from="heading",
     ),
-    StartCue("report", _re(r"^\s*1(?:\.0)?\.?\s+(?:introduction|purpose|background)\b"), title_from="heading", soft=True),
+    StartCue("report", _re(r"^\s*1(?:\.0)?\.?\s+(?:introduction|purpose|background)\b"), soft=True),
 ]
 
 # Lines that close the document they stand in (kept in it).

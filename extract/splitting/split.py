@@ -62,7 +62,7 @@ def split_source(source: Source) -> list[Document]:
         doc_type = start.doc_type if start.cue or start.title else classify_lines(seg_lines)
         if not _has_text(seg_lines):
             doc_type = "other"  # image-only pages: nothing to parse, nothing to invent
-        title = start.title or _title(seg_lines, start.cue)
+        title = start.title or _title(seg_lines)
         next_page = segments[n + 1][0][0].page if n + 1 < len(segments) else len(source.pages) + 1
         doc = make_document(source, seg_lines, doc_type, title, page_end=_through_empty_pages(source, seg_lines[-1].page, next_page))
         doc.document_date = _first_date(seg_lines)
@@ -273,7 +273,7 @@ def _segments(lines: list[Line], starts: list[_Start], ends: set[int], blank: se
             flush_gap()
             continue
         s = start_at.get(i)
-        if s is not None and not _continues(current_start, s, line, lines, i):
+        if s is not None and not _continues(current_start, s):
             close()
             current, current_start = flush_gap(before_start=True) + [line], s
         elif current_start is not None:
@@ -287,7 +287,7 @@ def _segments(lines: list[Line], starts: list[_Start], ends: set[int], blank: se
     return segments
 
 
-def _continues(current: _Start | None, new: _Start, line: Line, lines: list[Line], i: int) -> bool:
+def _continues(current: _Start | None, new: _Start) -> bool:
     """Is this start really a running header, or a weak cue inside a strong document?"""
     if current is None:
         return False
@@ -391,7 +391,7 @@ def _looks_like_performance_commentary(lines: list[Line]) -> bool:
     return numbered >= 3 and len(_PERFORMANCE_WORD.findall(text)) >= 10
 
 
-def _title(lines: list[Line], cue: StartCue | None) -> str:
+def _title(lines: list[Line]) -> str:
     """The document's own title: its first heading lines, joined."""
     parts: list[str] = []
     for l in lines:
