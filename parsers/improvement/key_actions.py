@@ -107,6 +107,9 @@ def read_key_actions(lines: list[Line]) -> tuple[list[KeyAction], list[str]]:
             put(column, text)
             continue
 
+        if row is not None and column == TIMESCALE and not _opens_row(body, n):
+            put(TIMESCALE, text)  # a second sentence of a progress-note timescale
+            continue
         if row is None or column == TIMESCALE:
             row = KeyAction(line)
             rows.append(row)
@@ -138,6 +141,11 @@ def read_key_actions(lines: list[Line]) -> tuple[list[KeyAction], list[str]]:
         if column == ACTION:
             put(ACTION, text)
             continue
+        if column == IMPACT and row.cells[IMPACT]:
+            # A fresh sentence after a finished impact cell is the last column:
+            # some plans write progress notes there instead of a date.
+            put(TIMESCALE, text)
+            continue
         head, when = split_trailing_timescale(text)
         put(IMPACT, head)
         if when:
@@ -149,6 +157,32 @@ def read_key_actions(lines: list[Line]) -> tuple[list[KeyAction], list[str]]:
         if r.timescale is None:
             warnings.append(f"key action on line {r.line.number}: timescale not recognised")
     return [r for r in rows if r.action], warnings
+
+
+def _opens_row(body: list[Line], n: int, reach: int = 3) -> bool:
+    """Does line n begin a new action? Every row names an owner: on the
+    action's first line, or opening a line soon after it once the action's
+    wrapped lines are past. Owner-like words inside those wrapped lines
+    (`… review with all Team Managers`) are the action's own; an owner in the
+    middle of a fresh line belongs to the row that line begins."""
+    previous = body[n].text.strip()
+    if find_owner(previous, allow_at_start=False):
+        return True
+    for line in body[n + 1 :]:
+        following = line.text.strip()
+        if _continues(previous, following):
+            previous = following
+            continue
+        if starts_with_timescale(following):
+            return False
+        owner = find_owner(following)
+        if owner is not None:
+            return owner.start == 0
+        reach -= 1
+        if reach == 0:
+            return False
+        previous = following
+    return False
 
 
 def _owner_line_follows(owner, text: str, body: list[Line], n: int) -> bool:
