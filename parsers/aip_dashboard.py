@@ -29,7 +29,7 @@ from parsers.improvement.positioned_metrics import read_positioned_metric_table
 from parsers.improvement.status_boxes import read_status_boxes
 from parsers.result import ParseResult
 from schemas.document import Document, Line
-from schemas.improvement import AipAction, AipMetric, AipPriority
+from schemas.improvement import AipAction, AipMetric, AipMetricUnplaced, AipPriority
 
 VERSION = "1"
 
@@ -215,6 +215,17 @@ def _read_metrics(doc, metric_lines, priority, period_end, result, warn) -> None
         warn(w)
     for row in table.rows:
         if row.cells_unplaceable:
+            result.records.append(
+                AipMetricUnplaced(
+                    document_id=doc.document_id,
+                    page=row.line.page,
+                    line=row.line.number,
+                    priority=priority,
+                    metric=row.label,
+                    printed_values=" ".join(c for c in row.cells if c),
+                    reason=row.unplaced_reason,
+                )
+            )
             continue
         cells = row.cells + [""] * (len(table.kinds) - len(row.cells))
         units = {cell_number(c)[1] for c in cells if c} - {None}

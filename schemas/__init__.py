@@ -1,5 +1,5 @@
 """Every record type the warehouse holds, in one list: the DDL is derived from it."""
-from schemas.improvement import AipAction, AipMetric, AipPriority, ImprovementGridAction
+from schemas.improvement import AipAction, AipMetric, AipMetricUnplaced, AipPriority, ImprovementGridAction
 from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution
 from schemas.ofsted import (
     MonitoringVisit,
@@ -34,6 +34,7 @@ RECORD_MODELS: list[type[Record]] = [
     AipPriority,
     AipAction,
     AipMetric,
+    AipMetricUnplaced,
     ImprovementGridAction,
 ]
 

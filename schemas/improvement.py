@@ -36,6 +36,10 @@ class AipAction(Record):
 
 
 class AipMetric(Record):
+    """One month of one metric: its target and actual as printed, parsed to
+    numbers where the cell is one number (`target_text` / `actual_text` keep
+    the printed cell, e.g. `12/10%`)."""
+
     table = "aip_metrics"
     key = ("metric", "month")
 
@@ -47,6 +51,24 @@ class AipMetric(Record):
     unit: str | None = None
     target_text: str | None = None
     actual_text: str | None = None
+
+
+class AipMetricUnplaced(Record):
+    """A metric row whose printed values could not be placed in months.
+
+    A text extraction encodes empty cells as spacing, and where that spacing
+    is ambiguous the values cannot be given months without guessing. They are
+    kept here as printed, in order, so nothing on the page is lost; no
+    `aip_metrics` rows are written for the metric.
+    """
+
+    table = "aip_metric_unplaced"
+    key = ("metric",)
+
+    priority: str | None = None
+    metric: str
+    printed_values: str
+    reason: str
 
 
 class ImprovementGridAction(Record):

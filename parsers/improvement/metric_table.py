@@ -42,7 +42,12 @@ class MetricRow:
     label: str
     line: Line  # the line the label starts on
     cells: list[str] = field(default_factory=list)  # as printed, "" for an empty cell
-    cells_unplaceable: bool = False  # the cells' columns could not be recovered
+    # Why the cells' columns could not be recovered (None when they were).
+    unplaced_reason: str | None = None
+
+    @property
+    def cells_unplaceable(self) -> bool:
+        return self.unplaced_reason is not None
 
 
 @dataclass
@@ -195,13 +200,13 @@ def read_metric_table(lines: list[Line], last_month: date | None) -> MetricTable
                 " long runs of spacing do not place cells reliably, row left out:"
                 f" {' '.join(c for c in cells if c)}"
             )
-            current.cells_unplaceable = True
+            current.unplaced_reason = f"{run} empty cells in a row before a value"
         elif len(cells) > len(kinds):
             warnings.append(
                 f"metrics: {current.label!r} (line {current.line.number}): {len(cells)} cells for {len(kinds)} columns;"
                 f" printed with layout spacing that cannot be placed, row left out: {' '.join(c for c in cells if c)}"
             )
-            current.cells_unplaceable = True
+            current.unplaced_reason = f"{len(cells)} cells for {len(kinds)} columns"
         rows.append(current)
 
     previous_page = lines[i - 1].page if i else None
@@ -232,7 +237,7 @@ def read_metric_table(lines: list[Line], last_month: date | None) -> MetricTable
                     f"metrics: {current.label!r}: cells on line {line.number} follow blank lines that held"
                     " empty cells; their months cannot be placed, row left out"
                 )
-                current.cells_unplaceable = True
+                current.unplaced_reason = "cells follow blank lines that held empty cells"
                 value_lines.append((values, blanks))
             else:
                 value_lines.append((values, blanks))
