@@ -91,3 +91,42 @@ def test_a_letter_below_its_letterhead_starts_a_pdf_document(tmp_path: Path):
     pdf = text_pdf(tmp_path / "pack.pdf", [report, letter])
     docs = split_source(read_source(pdf))
     assert [(d.doc_type, d.page_start) for d in docs] == [("report", 1), ("monitoring_letter", 2)]
+
+
+MINUTES_HEADINGS = {
+    "a bare MINUTES line under the committee and date": (
+        "SCHOOLS FORUM\n\n14 March 2024\n\nMINUTES\n\nPRESENT\nMr A Smith (Chair)\nMrs B Jones\n\n1 Welcome and apologies\n"
+    ),
+    "'At a meeting of'": (
+        "At a meeting of the Children and Young People Overview and Scrutiny Committee held at County Hall "
+        "on Monday, 4 November 2024\n\nPresent:\nCouncillor A Smith (Chairman)\nCouncillor B Jones\n\n1. Apologies\nNone.\n"
+    ),
+    "'Minutes of <committee>' without an article": (
+        "Minutes of Children and Families Scrutiny Committee\n\nHeld on Wednesday 5 June 2024 at 10.00 am\n\n"
+        "Attendance\nCllr A Smith (Chair)\nCllr B Jones\n\n1 Declarations of interest\nThere were none.\n"
+    ),
+    "'<Board> - Minutes'": "Health and Wellbeing Board - Minutes\n\n12 September 2023\n\nPresent: Cllr A Smith, Cllr B Jones\n\n10. Minutes\nAgreed.\n",
+    "'DRAFT MINUTES' and a numbered apologies item": (
+        "DRAFT MINUTES\nCorporate Parenting Panel\nThursday 7 March 2024\n\nMembers:\nCllr A Smith (Chair)\n\n1. Apologies\nNone.\n"
+    ),
+}
+
+
+def test_minutes_headed_the_ways_councils_head_them_are_minutes(tmp_path: Path):
+    report = "Report title: Quarterly performance\nPurpose of the report\nTo inform members."
+    for name, minutes in MINUTES_HEADINGS.items():
+        pdf = text_pdf(tmp_path / "pack.pdf", [report, minutes])
+        docs = split_source(read_source(pdf))
+        assert [(d.doc_type, d.page_start) for d in docs] == [("report", 1), ("minutes", 2)], name
+        text = tmp_path / "pack.txt"
+        text.write_text(report + "\n\f" + minutes)
+        docs = split_source(read_source(text))
+        assert [(d.doc_type, d.line_start) for d in docs] == [("report", 1), ("minutes", 4)], name
+
+
+def test_a_minutes_heading_without_an_attendance_block_is_not_minutes(tmp_path: Path):
+    # An agenda's item text quoting the previous minutes lists nobody present.
+    path = tmp_path / "agenda.txt"
+    path.write_text("Report title: Cabinet business\n\nMinutes of the meeting held on 30 January 2025\n"
+                    "To agree the minutes as a correct record.\n\nQuarterly performance\nTo note the report.\n")
+    assert [d.doc_type for d in split_source(read_source(path))] == ["report"]

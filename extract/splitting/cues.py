@@ -65,10 +65,21 @@ START_CUES: list[StartCue] = [
     ),
     StartCue(
         "minutes",
-        _re(r"^\s*minutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?(?:meeting|proceedings)\b"),
+        # Councils head minutes many ways: "Minutes of the meeting of …", "MINUTES" on
+        # its own line, "Health and Wellbeing Board – Minutes", "Draft minutes",
+        # "At a meeting of the Cabinet held …", "Record of the meeting".
+        _re(
+            r"^\s*(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?minutes\b(?!\s+of\s+(?:the\s+)?(?:last|previous)\b)"
+            r"|^.{3,100}\s[-–—:|]\s*(?:draft\s+)?minutes\s*$"
+            r"|^\s*at\s+an?\s+(?:\w+\s+){0,2}meeting\s+of\b"
+            r"|^\s*(?:record|notes)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:meeting|proceedings)\b"
+        ),
         # An agenda item "Minutes of the meeting held on ..." is not minutes: real ones list who came.
-        confirm=_re(r"^\s*(?:present|members\s+present|in\s+attendance|attendees|councillors\s+present|apologies)\b"),
-        window=10,
+        confirm=_re(
+            r"^\s*(?:\d+\.?\s+)?(?:present|members\s+present|in\s+attendance|attendees|attendance|"
+            r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b"
+        ),
+        window=15,
     ),
     StartCue(
         "aip_dashboard",

@@ -180,6 +180,9 @@ def _back_up(lines: list[Line], nonempty: list[int], pos: int, cue: StartCue) ->
     # which may stand a few blank lines off it.
     start = pos
     p = pos - 1
+    top = _page_top_heading(lines, nonempty, pos)
+    if top is not None:
+        return top
     if p >= 0 and nonempty[pos] - nonempty[p] > 5 or _starts_page(lines[nonempty[pos]].text):
         return nonempty[pos]
     while p >= 0 and pos - p <= 4 and _is_heading_line(lines[nonempty[p]].text.strip()):
@@ -190,6 +193,22 @@ def _back_up(lines: list[Line], nonempty: list[int], pos: int, cue: StartCue) ->
             break
         p -= 1
     return nonempty[start]
+
+
+def _page_top_heading(lines: list[Line], nonempty: list[int], pos: int, most: int = 5) -> int | None:
+    """A page that opens with a few heading or date lines above the anchor
+    (`SCHOOLS FORUM` / `14 March 2024` / `MINUTES`) starts the document at its
+    top, blank lines between them or not."""
+    page = lines[nonempty[pos]].page
+    q = pos
+    while q > 0 and lines[nonempty[q - 1]].page == page:
+        q -= 1
+    if q == pos or pos - q > most:
+        return None
+    above = [lines[nonempty[k]].text.strip() for k in range(q, pos)]
+    if all(_is_heading_line(t) or (len(t) <= 40 and find_dates(t)) for t in above):
+        return nonempty[q]
+    return None
 
 
 def _starts_page(text: str) -> bool:
