@@ -35,14 +35,16 @@ from parsers.result import ParseResult
 from schemas.document import Document, Line
 from schemas.ofsted import MonitoringVisit, MonitoringVisitArea, MonitoringVisitFinding
 
-VERSION = "1"
+VERSION = "2"  # 2: joint targeted area inspection letters; visit_kind as printed in full
 
 # ---------------------------------------------------------------------------
 # Phrases
 # ---------------------------------------------------------------------------
 
 _APOS = "['\u2019]"
-_VISIT_KIND = r"(monitoring|focused|assurance)\s+visit"
+# The kinds of letter: visits, and the joint targeted area inspections (JTAIs, 2016 on) whose
+# findings Ofsted and its partner inspectorates also send as a letter.
+_VISIT_KIND = r"(monitoring\s+visit|focused\s+visit|assurance\s+visit|joint\s+targeted\s+area\s+inspection)"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?"
@@ -52,6 +54,13 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?"
 SUBJECT = re.compile(
     rf"^\s*(?:Re:\s*)?{_VISIT_KIND}\s+(?:of|to|at)\s+(.+?)\s*(?:local\s+authority\s+)?"
     rf"children{_APOS}?s?\s+services\b",
+    re.I,
+)
+# A JTAI's subject names the area after "in", or alone: "Joint targeted area inspection of the
+# multi-agency response to abuse and neglect in Hampshire", "Joint targeted area inspection of Sunderland".
+SUBJECT_JTAI = re.compile(
+    r"^\s*(joint\s+targeted\s+area\s+inspection)\s+of\s+(?:the\s+multi-agency\s+response\s+.+?\s+in\s+)?"
+    r"(?:the\s+)?((?-i:[A-Z])[^.,;:()]*?)\s*$",
     re.I,
 )
 # The same line without "children's services" ("Monitoring visit to Torbay Council"), trusted only
@@ -112,7 +121,9 @@ NOT_A_NAME = {"the", "this", "these", "during", "ofsted", "department", "her", "
               "inspectors", "inspector", "lead", "senior", "visit", "monitoring", "focused"}
 # Words that make a capitalised phrase an organisation or a place, not a person.
 ORGANISATION_WORDS = {"council", "county", "city", "borough", "district", "services", "children's", "children\u2019s",
-                      "authority", "department", "education", "ofsted", "trust", "partnership"}
+                      "authority", "department", "education", "ofsted", "trust", "partnership",
+                      # the partner inspectorates a JTAI letter names ("the Care Quality Commission (CQC)")
+                      "commission", "inspectorate", "constabulary", "probation", "police", "quality"}
 SIGNATORY_TITLE = re.compile(
     r"Majesty|\bHMI\b|Inspector|Director|Ofsted|Regional|Senior|Deputy|Chief", re.I
 )
@@ -444,6 +455,11 @@ def read_visit_dates(sentence: str, letter_date: date | None) -> tuple[date | No
     return None, None, None
 
 
+def _kind(printed: str) -> str:
+    """`Focused  Visit` -> `focused visit`: the kind as the contract words it."""
+    return " ".join(printed.lower().split())
+
+
 def read_visit_number(text: str) -> int | None:
     m = VISIT_NUMBER.search(text) or VISIT_NUMBER_LOOSE.search(text)
     if not m:
@@ -579,7 +595,7 @@ def cut_letter(blocks: list[Block]) -> LetterParts:
 
     # The subject line: the first paragraph after "Dear" when it names the visit.
     title = None
-    subject = (SUBJECT.match(body[0].text) or SUBJECT_LOOSE.match(body[0].text)) \
+    subject = (SUBJECT.match(body[0].text) or SUBJECT_JTAI.match(body[0].text) or SUBJECT_LOOSE.match(body[0].text)) \
         if body and len(body[0].lines) <= 2 else None
     if subject:
         title = body[0].text
@@ -611,25 +627,29 @@ def read_visit(doc: Document, parts: LetterParts, warn) -> MonitoringVisit:
         findings_sentence = next((s for s in opening_sentences if re.search(_VISIT_KIND, s, re.I)
                                   and DATE_SPAN.search(s) and HAS_MONTH.search(s)), None)
 
-    kind, printed_authority = (parts.subject.group(1).lower(), parts.subject.group(2)) if parts.subject \
+    kind, printed_authority = (_kind(parts.subject.group(1)), parts.subject.group(2)) if parts.subject \
         else (None, None)
     if findings_sentence:
         m = FINDINGS_SENTENCE.search(findings_sentence)
         if m and kind is None:
-            kind = m.group(1).lower()
+            kind = _kind(m.group(1))
         if printed_authority is None:
             m = FINDINGS_AUTHORITY.search(findings_sentence)
             printed_authority = m.group(1) if m else None
     if kind is None:
-        warn("visit kind (monitoring / focused) not found")
+        warn("visit kind (monitoring / focused / assurance visit, joint targeted area inspection) not found")
     local_authority = normalise_authority(printed_authority) if printed_authority else None
     if local_authority is None:
         warn("local authority not found in the subject line or the opening sentence")
 
     # The dates are in the findings sentence, or in one after it ("The visit took place on ...").
     visit_start = visit_end = visit_dates_text = None
+    # A JTAI says when in a sentence of its own ("Between 20 and 24 February 2017, Ofsted ... undertook
+    # a joint inspection", "This inspection took place from 5 to 9 June 2023"): read after the visit ones.
     date_sentences = ([findings_sentence] if findings_sentence else []) + [
-        s for s in opening_sentences if s is not findings_sentence and re.search(r"\bvisit\b", s, re.I)]
+        s for s in opening_sentences if s is not findings_sentence and re.search(r"\bvisit\b", s, re.I)] + [
+        s for s in opening_sentences if s is not findings_sentence and not re.search(r"\bvisit\b", s, re.I)
+        and re.search(r"\b(?:joint\s+)?inspection\s+(?:took\s+place|was\s+carried\s+out)|undertook\s+a\s+joint\s+inspection", s, re.I)]
     for sentence in date_sentences:
         visit_start, visit_end, visit_dates_text = read_visit_dates(sentence, letter_date)
         if visit_dates_text:
@@ -639,7 +659,7 @@ def read_visit(doc: Document, parts: LetterParts, warn) -> MonitoringVisit:
              + (f" (printed: {visit_dates_text!r})" if visit_dates_text else ""))
 
     visit_number = read_visit_number(" ".join(opening_sentences))
-    if visit_number is None and kind == "monitoring":
+    if visit_number is None and kind == "monitoring visit":
         warn("monitoring visit number (e.g. 'the eighth monitoring visit') not found")
 
     inspectors: list[str] = []
@@ -653,7 +673,7 @@ def read_visit(doc: Document, parts: LetterParts, warn) -> MonitoringVisit:
     return MonitoringVisit(
         document_id=doc.document_id, page=anchor.page, line=anchor.number,
         local_authority=local_authority, letter_date=letter_date, visit_start=visit_start, visit_end=visit_end,
-        visit_number=visit_number, visit_kind=f"{kind} visit" if kind else None, inspectors=inspectors,
+        visit_number=visit_number, visit_kind=kind, inspectors=inspectors,
         addressee=addressee, addressee_role=addressee_role, title=parts.title, visit_dates_text=visit_dates_text,
     )
 

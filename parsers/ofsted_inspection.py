@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from parsers.ofsted.entries import entries_of
 from parsers.ofsted.header import read_header, read_lead_inspectors
-from parsers.ofsted.judgements import Judgement, find_lscb_judgement, read_front_judgements
+from parsers.ofsted.judgements import Judgement, find_body_judgements, find_lscb_judgement, read_front_judgements
 from parsers.ofsted.recommendations import read_recommendations
 from parsers.result import ParseResult
 from schemas.document import Document
 from schemas.ofsted import OfstedInspection, OfstedJudgement, OfstedRecommendation
 
-VERSION = "1"
+VERSION = "2"  # 2: judgements in the body of 2009-2013 reports, cover facts, roman-numbered labels
 
 # The reformed ILACS (inspections from April 2026) prints no overall effectiveness.
 REFORMED_ILACS = "ILACS 2026"
@@ -27,6 +27,13 @@ _EXPECTED_AREAS = {
     "SIF": ("overall", "help_and_protection", "children_in_care", "adoption", "care_leavers", "leadership"),
     "ILACS": ("overall", "help_and_protection", "children_in_care", "leadership"),
     REFORMED_ILACS: ("help_and_protection", "children_in_care", "care_leavers", "leadership"),
+    "Arrangements for the protection of children": ("overall", "help_and_protection", "leadership"),
+}
+# Frameworks before November 2013 print their judgements in the report's body, not on its front page.
+_BODY_JUDGEMENT_FRAMEWORKS = {
+    "Arrangements for the protection of children",
+    "Safeguarding and looked after children",
+    "Looked after children",
 }
 
 
@@ -41,6 +48,11 @@ def parse_ofsted_inspection(doc: Document) -> ParseResult:
     front = read_front_judgements(entries, header.end_index)
     result.warnings.extend(front.warnings)
     judgements = _dedupe(front.judgements, result.warnings)
+    if not judgements and header.framework in _BODY_JUDGEMENT_FRAMEWORKS:
+        judgements = _dedupe(find_body_judgements(entries, front.end_index), result.warnings)
+        if header.framework == "Safeguarding and looked after children" and not any(j.area == "overall" for j in judgements):
+            result.warnings.append("this framework grades safeguarding and looked after children services apart: "
+                                   "no single overall effectiveness")
 
     reviews_lscb = header.kind == "lscb_review" or "safeguarding children board" in (header.title or "").lower()
     if reviews_lscb and not any(j.area == "lscb" for j in judgements):

@@ -52,7 +52,7 @@ class MonitoringVisit(Record):
     visit_start: date | None = None
     visit_end: date | None = None
     visit_number: int | None = None
-    visit_kind: str | None = None  # monitoring visit | focused visit | assurance visit (autumn 2020)
+    visit_kind: str | None = None  # monitoring visit | focused visit | assurance visit (autumn 2020) | joint targeted area inspection
     inspectors: list[str] = []
     addressee: str | None = None  # as printed in the address block ("Mr Chris Spencer"), else the salutation's
     addressee_role: str | None = None  # the line under the addressee's name ("Director of Children's Services")

@@ -3,13 +3,17 @@
 The contract's grades are `Outstanding`, `Good`, `Requires improvement to be
 good`, `Requires improvement`, `Inadequate` and `Adequate`, as printed with
 case normalised. Sentences print the verb form (`services require
-improvement`), which normalises to the same grade.
+improvement`), which normalises to the same grade; 2009-2013 reports print the
+scale's number too (`Grade 3 (adequate)`), which normalises to its word.
 """
 from __future__ import annotations
 
 import re
 
-GRADE_PATTERN = r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)"
+_GRADE_WORDS = r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)"
+# 2009-2013 reports print the four-point scale with its number: `Grade 3 (adequate)`.
+_NUMBERED_GRADE = re.compile(rf"^grade\s+[1-4]\s*\(\s*({_GRADE_WORDS})\s*\)$", re.I)
+GRADE_PATTERN = rf"(?:grade\s+[1-4]\s*\(\s*{_GRADE_WORDS}\s*\)|{_GRADE_WORDS})"
 
 # A line (or a few joined lines) that is nothing but a grade.
 _GRADE_ONLY = re.compile(rf"^({GRADE_PATTERN})\.?$", re.I)
@@ -30,7 +34,11 @@ _CANONICAL = {
 
 def normalise_grade(text: str) -> str | None:
     """The contract's grade for a printed grade, or None when it is not one of them."""
-    return _CANONICAL.get(" ".join(text.lower().split()).rstrip("."))
+    folded = " ".join(text.lower().split()).rstrip(".")
+    numbered = _NUMBERED_GRADE.match(folded)
+    if numbered:
+        folded = " ".join(numbered.group(1).split())
+    return _CANONICAL.get(folded)
 
 
 def grade_only(text: str) -> str | None:

@@ -27,6 +27,9 @@ _COUNCIL_WORDS = re.compile(
 )
 _COUNCIL_PREFIX = re.compile(r"^(?:the\s+)?(?:london\s+borough\s+of|royal\s+borough\s+of|city\s+of|county\s+of)\s+", re.I)
 _NAME_LINKS = {"of", "and", "upon", "on", "the", "in"}
+# Cover-page facts printed between the dates and `Published:` in 2009-2013 reports
+# (`Age group: All`, `Reference no: 80060`): part of the header, never the end of it.
+_COVER_FACT = re.compile(r"^(?:age\s+group|reference\s+(?:no|number)|unique\s+reference|urn)\b\.?\s*:?", re.I)
 _HEADER_SEARCH = 12  # a report's header facts sit within its first dozen lines
 
 
@@ -74,7 +77,8 @@ def read_header(entries: list[Entry]) -> Header:
             head.published_entry = entries[i]
             if head.published is None:
                 head.warnings.append(f"publication date unreadable: {text!r}")
-        elif head.dates_entry is not None and not _LEAD.match(text) and not _is_inspector_title(text):
+        elif head.dates_entry is not None and not _LEAD.match(text) and not _is_inspector_title(text) \
+                and not _COVER_FACT.match(text):
             break
         i += 1
     head.end_index = i

@@ -35,7 +35,12 @@ _SECTION_END = re.compile(
 _TERMINAL = (".", ")", "!", "?", ";")
 # `There are no areas for priority or immediate action.` is printed as an item but recommends nothing.
 _NOT_A_RECOMMENDATION = re.compile(r"^there (?:are|is) no (?:areas|recommendations|priority)", re.I)
+# A numbered paragraph that only introduces the list under it (2009-2013 reports: `13. In order to
+# improve ..., the local authority and its partners should take the following action.` / `Immediately:`
+# / bullets): the bullets are the recommendations, not the paragraph.
+_INTRODUCES_LIST = re.compile(r"\bthe\s+following\s+actions?\s*[.:]?$|\bshould\s*:$", re.I)
 _MAX_INTRO_LINES = 5
+_TIMESCALE_WORDS = 6
 _LONGEST_HEADING = 60
 _SUB_HEADING_WORDS = 12
 _CONTINUATION_LOOKAHEAD = 6
@@ -92,6 +97,12 @@ def _read_section(entries: list[Entry], i: int, heading: str) -> tuple[list[Reco
             numbered_list = False
             items.append(Recommendation(0, None, "", fold_quotes(heading), entries[i]))
             parts = [bullet.group(1)] if bullet.group(1) else []
+        elif bullet and items and len(items) == 1 and _INTRODUCES_LIST.search(join_words(parts)):
+            # The numbered paragraph was the list's introduction: its bullets are the items.
+            items.pop()
+            numbered_list = False
+            items.append(Recommendation(0, None, "", fold_quotes(heading), entries[i]))
+            parts = [bullet.group(1)] if bullet.group(1) else []
         elif bullet and items:
             # Sub-bullets inside a numbered item (`... by:` / `• targeting ...`) belong to it.
             if bullet.group(1):
@@ -105,6 +116,10 @@ def _read_section(entries: list[Entry], i: int, heading: str) -> tuple[list[Reco
             intro_lines += 1
             if intro_lines > _MAX_INTRO_LINES or not (_item_follows(entries, i) or _looks_like_prose(text)):
                 break
+        elif parts and _is_timescale_heading(text) and _item_follows_directly(entries, i):
+            pass  # `Within three months:` between bullets that end without a full stop
+        elif numbered_list is False and _is_sub_heading(text) and _paragraph_follows(entries, i):
+            break  # a heading after a last bullet that ends without a full stop (`About this inspection`)
         elif not parts or not parts[-1].endswith(_TERMINAL):
             parts.append(text)  # the item's text, printed under its number, or its sentence going on
         elif _is_sub_heading(text) and _item_follows_directly(entries, i):
@@ -120,6 +135,20 @@ def _read_section(entries: list[Entry], i: int, heading: str) -> tuple[list[Reco
 
 def _looks_like_prose(text: str) -> bool:
     return len(text.split()) >= 6
+
+
+def _paragraph_follows(entries: list[Entry], i: int) -> bool:
+    """The next line opens a paragraph of its own (capital or number, no bullet): line i was a heading,
+    not a bullet's wrapped line (those run on into a line in lower case)."""
+    if i + 1 >= len(entries):
+        return True
+    following = entries[i + 1].text
+    return not _BULLET.match(following) and (following[:1].isupper() or following[:1].isdigit())
+
+
+def _is_timescale_heading(text: str) -> bool:
+    """A short capitalised lead-in of the items under it (`Immediately:`, `Within three months:`)."""
+    return text.endswith(":") and text[:1].isupper() and len(text.split()) <= _TIMESCALE_WORDS
 
 
 def _is_sub_heading(text: str) -> bool:

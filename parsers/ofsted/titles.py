@@ -9,6 +9,14 @@ from __future__ import annotations
 
 import re
 
+from parsers.monitoring_letter import (
+    LETTER_DATE_LINE,
+    LETTERHEAD_MARK,
+    SALUTATION,
+    SUBJECT,
+    SUBJECT_JTAI,
+    is_letter_start,
+)
 from parsers.ofsted.text import clean_line, fold_quotes, is_bare_number, join_words, strip_glued_footnote
 
 # (framework, kind, pattern on the joined, quote-folded, lower-cased title)
@@ -61,20 +69,35 @@ def find_title(texts: list[str], search_lines: int = 8) -> tuple[int, int, str] 
     return None
 
 
+# Every word the frameworks' titles are made of: a wrapped title's last line (`Board`, `Children Board`,
+# `of children`) is made of these only, an authority's name printed under the title (`Somerset`) is not.
+_TITLE_WORDS = frozenset(
+    "inspection re-inspection reinspection of services for children in need help and protection looked after care "
+    "leavers review the effectiveness local safeguarding board authority authority's children's social "
+    "arrangements".split()
+)
+
+
 def _continues_title(previous: str, line: str) -> bool:
     """`and` / `Review of ...` / `Board` go on a title; an authority's name printed under it does not."""
-    return line.lower() == "and" or previous.lower() == "and" or line[:1].islower() or len(line.split()) <= 2
+    if line.lower() == "and" or previous.lower() == "and" or line[:1].islower():
+        return True
+    words = fold_quotes(line).lower().replace(",", " ").split()
+    return 0 < len(words) <= 3 and all(w in _TITLE_WORDS for w in words)
 
 
 def is_report_start(lines: list[str]) -> str | None:
-    """'ofsted_inspection' if an inspection report or LSCB review starts on this page.
+    """The Ofsted document that starts on this page: 'ofsted_inspection', 'monitoring_letter' or None.
 
     `lines`: the first ~15 non-empty lines of a page. A report start is a
     known title near the top of the page followed by its `Inspection
     date(s):` line, so a title merely quoted in minutes or a contents list
-    does not count.
+    does not count. A letter (monitoring or focused visit, JTAI) is told by
+    `is_ofsted_letter_start`.
     """
     texts = [t for t in (clean_line(l) for l in lines) if t and not is_bare_number(t)]
+    if is_ofsted_letter_start(texts):
+        return "monitoring_letter"
     found = find_title(texts, search_lines=4)
     if found is None:
         return None
@@ -84,3 +107,16 @@ def is_report_start(lines: list[str]) -> str | None:
     if any(DATES_LINE.match(t) for t in texts[end : end + 3]):
         return "ofsted_inspection"
     return None
+
+
+def is_ofsted_letter_start(texts: list[str]) -> bool:
+    """An Ofsted letter opens here: its salutation and visit subject (`is_letter_start`), or a visit or
+    JTAI subject line or Ofsted's letterhead together with a letter date or a salutation (a JTAI's
+    list of addressees can push its `Dear local partners` below the lines a recogniser is shown;
+    a subject line alone may be a council report's title)."""
+    if is_letter_start(texts):
+        return True
+    subject = any(SUBJECT.match(t) or SUBJECT_JTAI.match(t) for t in texts)
+    letterhead = any(LETTERHEAD_MARK.search(t) and len(t) <= 60 for t in texts[:12])
+    dated = any(LETTER_DATE_LINE.match(t) or SALUTATION.match(t) for t in texts)
+    return (subject or letterhead) and dated
