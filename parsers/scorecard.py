@@ -15,7 +15,7 @@ from parsers.result import ParseResult
 from parsers.scorecards.commentary import figures_in, numbered_paragraphs
 from parsers.scorecards.pdf_layout import read_pdf_groups
 from parsers.scorecards.risks import prose_risks, register_risks
-from parsers.scorecards.columns import has_period, is_header_line
+from parsers.scorecards.columns import columns_of, has_period, is_header_line
 from parsers.scorecards.rows import BASIS_RE, basis_anchor
 from parsers.scorecards.text_layout import read_groups
 from parsers.scorecards.values import values_of
@@ -40,7 +40,8 @@ def parse_scorecard(doc: Document) -> ParseResult:
         positioned = False
     for group in groups:
         for placement in group.placements:
-            result.records.extend(values_of(placement, lines, doc.document_id, group.section,
+            section = placement.row.section or group.section  # a band inside a table names its own rows
+            result.records.extend(values_of(placement, lines, doc.document_id, section,
                                             result.warnings, use_positions=positioned))
     # PDF lines are cells; a risk summary row reads whole only from the visual line.
     result.records.extend(register_risks(lines, doc.document_id, result.warnings))
@@ -92,7 +93,21 @@ _COMMENTARY_TITLE = re.compile(r"\bcommentary\b" + _AFTER_TITLE_WORD, re.I)
 _COMMENTARY_WORDS = re.compile(r"\b(target|tolerance|quarter|performance|peer|national)\b", re.I)
 _PERCENT = re.compile(r"\d\s?%")
 _NUMBERED_START = re.compile(r"^\s*1(?:\.1)?\.\s+\S")
+_TABLE_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:target|rag|dot|direction\s+of\s+travel|polarity|good\s+is|stat(?:istical)?\s+neighbou?rs?|sn"
+    r"|england|national|indicator|measure|kpi|ref)(?![A-Za-z])", re.I)
+_PERFORMANCE_TITLE = re.compile(
+    r"\bperformance\s+(?:report|scorecard|dashboard|indicators|summary|data\s+(?:pack|report)|monitoring\s+report)\b"
+    r"|\bkey\s+performance\s+indicators\b|\bKPI\s+(?:report|dashboard)\b", re.I)
+_REPORTING_PERIOD = re.compile(
+    r"\b(?:Q[1-4]|quarter\s+[1-4]|(?:19|20)\d{2}[/-]\d{2}|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+(?:19|20)\d{2})\b", re.I)
+_NUMBERED_PARAGRAPH = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+[A-Z]")
 _RISK_REPORT = re.compile(r"\b(strategic\s+risks?|risk\s+(?:monitoring|register))\b", re.I)
+
+
+def _periods_in(text: str) -> list:
+    return [c for c in columns_of(text) if not c.is_target]
 
 
 def scorecard_kind(lines: list[str]) -> str | None:
@@ -105,6 +120,19 @@ def scorecard_kind(lines: list[str]) -> str | None:
     titles = [t for t in texts if len(t.split()) <= 12 and t[:1].isupper() and not t.endswith(".") and ". " not in t]
     joined_titles = " ".join(t for t in texts[:6] if t in titles)
     if any(_SCORECARD_TITLE.search(t) and not _COMMENTARY_TITLE.search(t) for t in titles):
+        return "scorecard"
+    # A table header: periods beside column labels (Target, RAG, DoT, England …), one cell a line
+    # (PDF) or all on one line (text). Checked before the commentary title: a "Commentary" column is not one.
+    header_texts = [t for t in texts if len(t.split()) <= 4 or len(_periods_in(t)) >= 2]
+    periods = sum(len(_periods_in(t)) for t in header_texts)
+    labels = sum(len(_TABLE_LABEL.findall(t)) for t in header_texts)
+    if periods >= 2 and labels >= 2:
+        return "scorecard"
+    # A performance report's cover ("Children's Services Performance Report" / "Quarter 2 2023/24"),
+    # not a covering report about it (numbered paragraphs).
+    numbered = sum(1 for t in texts if _NUMBERED_PARAGRAPH.match(t))
+    if any(_PERFORMANCE_TITLE.search(t) for t in titles[:6]) and any(_REPORTING_PERIOD.search(t) for t in texts[:6]) \
+            and numbered < 2:
         return "scorecard"
     if any(_COMMENTARY_TITLE.search(t) for t in titles):
         return "scorecard_commentary"

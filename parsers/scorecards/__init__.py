@@ -6,6 +6,7 @@
   text_layout  text extractions: rows and headers in reading order (headers printed after rows)
   tables       which table, and so which columns, each row of a group belongs to
   pdf_layout   PDFs: words regrouped into lines, figures placed in columns by x-position
+  header_cells PDFs: what each header cell holds (period, target, comparator, RAG, ref …) and its reach
   values       placed rows -> ScorecardValue records, comparators from comments
   risks        risk register rows and ratings quoted in prose
   commentary   numbered commentary paragraphs and the figures they quote

@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FY = r"\d{4}[/-]\d{2}"
+_FY = r"(?:\d{4}[/-]\d{4}|\d{4}[/-]\d{2})(?![\d/])"
+_SHORT_FY = r"(?<![\d/])\d{2}/\d{2}(?![\d/])"  # 23/24, as other councils print a year under its quarter
+_QUARTER = r"(?:Q|Qtr\.?\s*)[1-4]"
 _PERIOD = (
     rf"Q[1-4]\s*\(\s*{_FY}\s*\)"  # Q3 (2014/15)
-    rf"|Q[1-4]\s+\d{{2}}/\d{{2}}"  # Q1 16/17
+    rf"|{_QUARTER}\s+(?:{_FY}|{_SHORT_FY})"  # Q1 16/17, Q1 2023/24, Quarter 2 2023/24
+    rf"|{_FY}\s+Q[1-4]\b"  # 2019/20 Q4
     rf"|{_FY}(?:\s*\(Latest\))?"  # 2016/17
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[-\s]\d{2,4}"  # Mar-17
     r"|(?:19|20)\d{2}(?:\s*\(Latest\))?"  # 2015 (Latest)
+    rf"|{_SHORT_FY}"
 )
 # Order matters: a target label swallows the period printed under it.
 _COLUMN = re.compile(
@@ -36,10 +40,16 @@ _BASIS_LABEL = re.compile(r"\bReporting\s+Basis\b", re.I)
 @dataclass(slots=True)
 class Column:
     label: str  # as printed, white space folded
-    period: str
+    period: str | None  # None: a target or comparator printed without its period, or a column not understood
     is_target: bool
     x0: float | None = None
     x1: float | None = None
+    comparator: str | None = None  # "England", "Stat Neighbours": a benchmark column, not the council's own figure
+
+    @property
+    def readable(self) -> bool:
+        """It names a period, a target or a comparator, so figures under it can be placed."""
+        return self.period is not None or self.is_target or self.comparator is not None
 
 
 @dataclass(slots=True)
@@ -51,6 +61,7 @@ class Header:
     last_line: int
     comments_x0: float | None = None
     basis_x0: float | None = None
+    cells: list | None = None  # PDFs: every header cell, with its kind and reach (see header_cells)
 
 
 def _fold(text: str) -> str:
@@ -83,6 +94,11 @@ def is_header_line(text: str) -> bool:
 
 def has_period(text: str) -> bool:
     return bool(_COLUMN.search(_COMMENTS.sub("", text)))
+
+
+def without_periods(text: str) -> str:
+    """The text with every period (and `Target <period>`) taken out: what else a header cell says."""
+    return _COLUMN.sub(" ", _fold(text))
 
 
 def columns_of(text: str) -> list[Column]:

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = re.compile(r"^(?P<neg>[-−])?(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<pct>%)?$")
-MISSING = {"?", "n/a", "N/A", "NA", "-", "–", "—"}
+# A footnote mark may follow the figure ("23.4%*": provisional); a change may carry its sign ("+2.1").
+_NUMBER = re.compile(
+    r"^(?P<sign>[-−+])?(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<pct>%)?[*†‡]{0,2}$")
+# "*" / "x": suppressed small numbers; "TBC" / "N/K": not yet known, as other councils print them.
+MISSING = {"?", "n/a", "N/A", "NA", "-", "–", "—", "*", "x", "TBC", "tbc", "N/K", "n/k"}
 _STRICT_MISSING = {"?"}  # always a missing value; the others only inside a run of figures
 
 
@@ -34,7 +37,7 @@ def parse_figure(token: str) -> Figure | None:
     if not m:
         return None
     value = float(m.group("num").replace(",", "") + (m.group("dec") or ""))
-    if m.group("neg"):
+    if m.group("sign") in ("-", "−"):
         value = -value
     unit = "%" if m.group("pct") else "£" if m.group("cur") else None
     return Figure(token, value, unit)

@@ -1,29 +1,34 @@
 """Scorecard tables from a PDF's positioned words: values placed in columns by x-position.
 
 Words are regrouped into visual lines (same baseline across the page). A
-header line names two or more periods; the header's words, clustered by
-x, give each column's label and horizontal extent (a `Target` printed
-above its year stacks into one label). Below it, each line's words fall
-into bands — indicator, reporting basis, value columns, comments — by
-where they sit, so a row printing fewer figures than the table has columns
-still puts each figure under its own period. A line with figures or a basis
-starts a row; lines below without them continue its indicator, basis and
-comment cells. Headings (text set larger than the body) name the section.
+header line names two or more periods (or, beside an `Indicator` label, two
+columns such as `Latest` and `Target`); the header's words, clustered by
+x, give each column's label (a `Target` printed above its year, `Q1` above
+`23/24`, stack into one label), which `header_cells` sorts into kinds —
+reference, indicator, polarity, basis, period, target, comparator, RAG,
+direction of travel, comments — each with its reach across the page. Below
+it, each line's words fall into those cells by where they sit, so a row
+printing fewer figures than the table has columns still puts each figure
+under its own period, and ratings or arrows never join the indicator. A
+line with figures starts a row; lines below without them continue its
+indicator, basis and comment cells. Headings (text set larger than the
+body), or a band row with nothing but a short label, name the section.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from parsers.scorecards.columns import Column, Header, columns_of
+from parsers.scorecards.columns import Header, columns_of
 from parsers.scorecards.figures import MISSING, Figure, parse_figure
+from parsers.scorecards.header_cells import (
+    BASIS, COMMENTS, INDICATOR, SKIP, VALUE, cell_at, classify, lay_out, readable,
+)
 from parsers.scorecards.rows import Row, BASIS_RE, canonical_basis
 from parsers.scorecards.tables import Placement
 from parsers.scorecards.text_layout import Group
 from schemas.document import Document, Line, Word
 
-_COMMENTS = re.compile(r"^Comments?\b", re.I)
-_REPORTING = re.compile(r"\b(Reporting|Basis)\b", re.I)
 
 
 def visual_lines(doc: Document) -> list[Line]:
@@ -55,8 +60,28 @@ def _height(line: Line) -> float:
     return hs[len(hs) // 2]
 
 
+def _label_cells(line: Line) -> list:
+    return [classify(" ".join(w.text for w in c), min(w.x0 for w in c), max(w.x1 for w in c))
+            for c in _clusters(list(line.words))]
+
+
+def _names_columns(line: Line) -> bool:
+    """Labels only, two or more of them naming value columns ("Q1 Q2 Q3 Q4 Target")."""
+    return not _figures_of(line.words) and sum(readable(c) for c in _label_cells(line)) >= 2
+
+
 def _is_header(line: Line) -> bool:
-    return len(columns_of(line.text)) >= 2 and not BASIS_RE.search(line.text.replace("Reporting Basis", ""))
+    cells = _label_cells(line)
+    # A row's basis cell beside figures ("Snapshot 2015 2016") is no header; "Annual Target", "YTD"
+    # or "Annual" stacked over "Target" as column labels are.
+    if any(BASIS_RE.search(c.label) and c.kind != BASIS and not readable(c) for c in cells) and _figures_of(line.words):
+        return False
+    if len(columns_of(line.text)) >= 2:
+        return True
+    # Columns named without a year ("Indicator | Latest | Previous | Target | England"): labels only, no figures.
+    if _figures_of(line.words):
+        return False
+    return any(c.kind == INDICATOR for c in cells) and sum(readable(c) for c in cells) >= 2
 
 
 def _clusters(words: list[Word]) -> list[list[Word]]:
@@ -74,8 +99,20 @@ def _clusters(words: list[Word]) -> list[list[Word]]:
 
 
 def _read_header(lines: list[Line], i: int, body: float) -> tuple[Header, int]:
-    zone = [lines[i]]
     first = lines[i]
+    # Labels printed over two lines ("Q1" above "23/24", "Stat" above "Neighbours") may start above the period line.
+    period_words = [w for w in first.words if columns_of(w.text)]
+    start = i
+    while start > 0:
+        above, below = lines[start - 1], lines[start]
+        if above.page != first.page or _figures_of(above.words) or _height(above) > 1.2 * body:
+            break
+        if below.top - above.top > 1.3 * _height(above):
+            break
+        if sum(1 for w in above.words if any(w.x1 >= v.x0 and w.x0 <= v.x1 for v in period_words)) < 2:
+            break
+        start -= 1
+    zone = lines[start : i + 1]
     j = i + 1
     while j < len(lines):
         ln = lines[j]
@@ -88,39 +125,26 @@ def _read_header(lines: list[Line], i: int, body: float) -> tuple[Header, int]:
         zone.append(ln)
         j += 1
     words = [w for ln in zone for w in ln.words]
-    columns: list[Column] = []
-    basis_x0 = comments_x0 = None
+    cells = []
     for cluster in _clusters(words):
         cluster.sort(key=lambda w: (round(w.top), w.x0))
-        label = " ".join(w.text for w in cluster)
-        x0, x1 = min(w.x0 for w in cluster), max(w.x1 for w in cluster)
-        if _COMMENTS.match(label):
-            comments_x0 = x0
-            continue
-        if _REPORTING.search(label) and not columns_of(label):
-            basis_x0 = x0
-            continue
-        found = columns_of(label)
-        if len(found) == 1:
-            found[0].x0, found[0].x1 = x0, x1
-            columns.append(found[0])
-    _widen(columns, comments_x0)
+        cells.append(classify(" ".join(w.text for w in cluster), min(w.x0 for w in cluster),
+                              max(w.x1 for w in cluster)))
+    cells = lay_out(cells)
+    columns = []
+    for cell in cells:
+        if cell.kind == VALUE:
+            cell.column.x0, cell.column.x1 = cell.left, cell.right
+            columns.append(cell.column)
+    comments_x0 = next((c.x0 for c in cells if c.kind == COMMENTS), None)
+    basis_x0 = next((c.x0 for c in cells if c.kind == BASIS), None)
     title = None
-    above = lines[i - 1] if i > 0 else None
+    above = lines[start - 1] if start > 0 else None
     if above is not None and above.page == first.page and not _figures_of(above.words) and _height(above) <= 1.2 * body:
         title = above.text
-    header = Header(title, columns, basis_x0 is not None, i, j - 1, comments_x0=comments_x0, basis_x0=basis_x0)
+    header = Header(title, columns, basis_x0 is not None, start, j - 1, comments_x0=comments_x0, basis_x0=basis_x0,
+                    cells=cells)
     return header, j
-
-
-def _widen(columns: list[Column], comments_x0: float | None) -> None:
-    """Column extents meet halfway between label centres: right-aligned figures overhang their labels."""
-    centres = [(c.x0 + c.x1) / 2 for c in columns]
-    for k, c in enumerate(columns):
-        left = (centres[k - 1] + centres[k]) / 2 if k else centres[k] - (centres[1] - centres[0]) / 2 if len(centres) > 1 else c.x0
-        right = (centres[k] + centres[k + 1]) / 2 if k + 1 < len(centres) else (
-            min(comments_x0, 2 * centres[k] - left) if comments_x0 else 2 * centres[k] - left)
-        c.x0, c.x1 = left, right
 
 
 def _figures_of(words) -> list[Figure]:
@@ -149,22 +173,17 @@ class _Cells:
 
 
 def _cells(line: Line, header: Header) -> _Cells:
-    """A line's words split into the table's bands by x-position."""
-    cols = header.columns
-    left_edge, right_edge = cols[0].x0, cols[-1].x1
-    ind, basis, vals, com = [], [], [], []
+    """A line's words split into the table's cells by x-position (see header_cells)."""
+    indicator_cell = next((c for c in header.cells if c.kind == INDICATOR), None)
+    parts: dict[str, list[Word]] = {INDICATOR: [], BASIS: [], VALUE: [], COMMENTS: [], SKIP: []}
     for w in line.words:
-        centre = (w.x0 + w.x1) / 2
-        if header.comments_x0 is not None and w.x0 >= header.comments_x0 - 2:
-            com.append(w)
-        elif left_edge <= centre <= right_edge:
-            vals.append(w)
-        elif header.basis_x0 is not None and w.x0 >= header.basis_x0 - 2:
-            basis.append(w)
-        else:
-            ind.append(w)
-    return _Cells(" ".join(w.text for w in ind), " ".join(w.text for w in basis), _figures_of(vals),
-                  " ".join(w.text for w in com))
+        cell = cell_at((w.x0 + w.x1) / 2, header.cells)
+        if cell is not None:
+            parts[cell.kind].append(w)
+        elif indicator_cell is None or w.x1 <= indicator_cell.right:
+            parts[INDICATOR].append(w)
+    text = {kind: " ".join(w.text for w in ws) for kind, ws in parts.items()}
+    return _Cells(text[INDICATOR], text[BASIS], _figures_of(parts[VALUE]), text[COMMENTS])
 
 
 def _read_rows(lines: list[Line], j: int, header: Header, body: float) -> tuple[list[Row], int]:
@@ -194,10 +213,15 @@ def _read_rows(lines: list[Line], j: int, header: Header, body: float) -> tuple[
         else:
             blocks.append([k])
     rows: list[Row] = []
+    band = None
     for block in blocks:
         cells = {k: _cells(lines[k], header) for k in block}
         anchors = [k for k in block if cells[k].figures]
         if not anchors:
+            # A band across the table naming the rows below it ("Children in Care"): their section.
+            only = cells[block[0]]
+            if len(block) == 1 and only.indicator and not (only.basis or only.comment) and _is_band(only.indicator):
+                band = " ".join(only.indicator.split())
             continue
         for n, anchor in enumerate(anchors):
             first = block[0] if n == 0 else anchor
@@ -205,12 +229,41 @@ def _read_rows(lines: list[Line], j: int, header: Header, body: float) -> tuple[
             part = [k for k in block if first <= k <= last]
             row = Row(" ".join(cells[k].indicator for k in part if cells[k].indicator),
                       " ".join(cells[k].basis for k in part if cells[k].basis) or None,
-                      cells[anchor].figures, anchor, first, anchor, section=None)
+                      cells[anchor].figures, anchor, first, anchor, section=band)
             row.comment_parts = [cells[k].comment for k in part if cells[k].comment]
             rows.append(row)
     for r in rows:
         r.basis = canonical_basis(r.basis) if r.basis else None
     return [r for r in rows if r.indicator], j
+
+
+def _touching(above: Line, below: Line) -> bool:
+    return above.page == below.page and below.top - above.bottom <= 0.8 * _height(above)
+
+
+_HAS_YEAR = re.compile(r"\d{2}")
+
+
+def _qualify(header: Header, years: Header) -> None:
+    """Give each bare quarter or month ("Q1", "Apr") the year printed above it, as "Q1 2022/23"."""
+    spans = sorted((c for c in years.columns if c.period), key=lambda c: c.x0)
+    header.title = years.title
+    header.first_line = years.first_line
+    for col in header.columns:
+        if col.period is None or col.comparator or _HAS_YEAR.search(col.period):
+            continue
+        centre = (col.x0 + col.x1) / 2
+        # Each year spans from halfway after the previous year's label to halfway before the next one's.
+        labels = [((c.x0 + c.x1) / 2, c.period) for c in spans]
+        bounds = [(a[0] + b[0]) / 2 for a, b in zip(labels, labels[1:])]
+        k = sum(1 for b in bounds if centre > b)
+        if labels:
+            col.period = f"{col.period} {labels[k][1]}"
+
+
+def _is_band(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 8 and not text.rstrip().endswith((".", ",", ";", ":")) and text[:1].isupper()
 
 
 def read_pdf_groups(doc: Document) -> tuple[list[Group], list[Line]]:
@@ -230,10 +283,15 @@ def read_pdf_groups(doc: Document) -> tuple[list[Group], list[Line]]:
             continue
         if _is_header(ln):
             header, j = _read_header(lines, i, body)
+            if j < len(lines) and _names_columns(lines[j]) and _touching(lines[j - 1], lines[j]):
+                # Years printed above their quarters or months: the lower line names the columns.
+                years = header
+                header, j = _read_header(lines, j, body)
+                _qualify(header, years)
             if header.columns:
                 rows, j = _read_rows(lines, j, header, body)
                 for r in rows:
-                    r.section = section
+                    r.section = r.section or section
                 groups.append(Group(rows, [header], section,
                                     [Placement(r, header, len(r.figures) == len(header.columns)) for r in rows]))
                 i = max(j, i + 1)

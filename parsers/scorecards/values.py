@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.scorecards.columns import Column
 from parsers.scorecards.figures import parse_figure, unit_of
 from parsers.scorecards.tables import Placement
 from schemas.document import Line
@@ -38,30 +39,34 @@ def values_of(placement: Placement, lines: list[Line], document_id: str, section
     where = _where(line)
     unit = unit_of(figures, row.indicator)
     columns = header.columns if header else []
-    periods: list[tuple[str | None, bool]] = [(None, False)] * len(figures)
+    # Per figure: the column it sits in (None: its column is not known).
+    placed: list[Column | None] = [None] * len(figures)
     if header is None:
         warnings.append(f"{where}: cannot tell which table '{_short(row.indicator)}' belongs to; periods left empty")
     elif use_positions and all(f.x0 is not None for f in figures) and all(c.x0 is not None for c in columns):
-        periods = []
-        for f in figures:
-            col = _column_at(f.x_center, columns)
-            periods.append((col.period, col.is_target) if col else (None, False))
-        if any(p is None for p, _ in periods):
-            warnings.append(f"{where}: a figure of '{_short(row.indicator)}' sits under no column; its period is left empty")
+        placed = [_column_at(f.x_center, columns) for f in figures]
+        if any(c is None for c in placed):
+            warnings.append(
+                f"{where}: a figure of '{_short(row.indicator)}' sits under no column; its period is left empty")
+        unread = sorted({c.label for c in placed if c is not None and not c.readable})
+        if unread:
+            warnings.append(f"{where}: '{_short(row.indicator)}' prints figures under {', '.join(map(repr, unread))}, "
+                            "a column that names no period, target or comparator; their period is left empty")
     elif placement.exact:
-        periods = [(c.period, c.is_target) for c in columns]
+        placed = list(columns)
     else:
         warnings.append(
             f"{where}: '{_short(row.indicator)}' prints {len(figures)} figures for {len(columns)} columns; periods left empty"
         )
     comment = row.comment
     records = []
-    for index, (fig, (period, is_target)) in enumerate(zip(figures, periods)):
+    for index, (fig, col) in enumerate(zip(figures, placed)):
         records.append(ScorecardValue(
             document_id=document_id, page=line.page, line=line.number, section=section,
-            indicator=row.indicator, reporting_basis=row.basis, period=period, value=fig.value,
+            indicator=row.indicator, reporting_basis=row.basis, period=col.period if col else None, value=fig.value,
             value_text=fig.text, unit=fig.unit or unit,
-            is_target=is_target, comment=comment, value_index=index,
+            is_target=bool(col and col.is_target), is_comparator=bool(col and col.comparator),
+            comparator=col.comparator if col else None, comment=comment, value_index=index,
             table_title=header.title if header else None,
         ))
     for label, text in comparators_in(comment):
