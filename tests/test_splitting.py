@@ -130,3 +130,57 @@ def test_a_minutes_heading_without_an_attendance_block_is_not_minutes(tmp_path: 
     path.write_text("Report title: Cabinet business\n\nMinutes of the meeting held on 30 January 2025\n"
                     "To agree the minutes as a correct record.\n\nQuarterly performance\nTo note the report.\n")
     assert [d.doc_type for d in split_source(read_source(path))] == ["report"]
+
+
+def test_a_copyright_notice_on_an_inside_cover_does_not_end_the_report(tmp_path: Path):
+    """2009-13 Ofsted reports print '© Crown copyright' on page 2, before their judgements."""
+    cover = ("Inspection of safeguarding and looked after children services\nAnytown\n\n"
+             "Inspection dates: 7 - 18 May 2012\nReporting inspector: Jane Doe HMI\n\nAge group: All\nPublished: 22 June 2012")
+    inside = ("The Office for Standards in Education, Children's Services and Skills (Ofsted) regulates and inspects.\n\n"
+              "© Crown copyright 2012")
+    body = "Overall effectiveness\nThe overall effectiveness of safeguarding services is adequate.\n\nGrade 3 (adequate)"
+    end = "Capacity for improvement\nGood\n\n© Crown copyright 2012"
+    report = "Report title: Quarterly performance\nPurpose of the report\nTo inform members."
+    pdf = text_pdf(tmp_path / "pack.pdf", [cover, inside, body, end, report])
+    docs = split_source(read_source(pdf))
+    assert [(d.doc_type, d.page_start, d.page_end) for d in docs] == [("ofsted_inspection", 1, 4), ("report", 5, 5)]
+
+
+def test_a_joint_targeted_area_inspection_letter_in_a_pack(tmp_path: Path):
+    letterhead = "\n".join(["Piccadilly Gate", "Store Street", "Manchester", "M1 2WD", "T 0300 123 1231",
+                            "enquiries@ofsted.gov.uk", "www.gov.uk/ofsted"])
+    letter = (letterhead + "\n\n20 April 2023\n\nJane Doe\nDirector of Children's Services\nSuffolk County Council\n\n"
+              "Dear local partners\n\nJoint targeted area inspection of the multi-agency response to children and "
+              "families who need help in Suffolk\n\nBetween 20 and 24 February 2023, Ofsted, the Care Quality "
+              "Commission and HMICFRS carried out a joint inspection.\n\nYours sincerely\n\nJohn Smith\nHis Majesty's Inspector")
+    report = "Report title: Quarterly performance\nPurpose of the report\nTo inform members."
+    pdf = text_pdf(tmp_path / "pack.pdf", [report, letter])
+    docs = split_source(read_source(pdf))
+    assert [(d.doc_type, d.page_start) for d in docs] == [("report", 1), ("monitoring_letter", 2)]
+    # Ofsted's own address (Manchester) is not the authority the letter is about.
+    assert docs[1].local_authority == "Suffolk"
+
+
+def test_a_performance_report_appendix_after_its_covering_report_is_a_scorecard(tmp_path: Path):
+    """Another council's report: a covering report, then 'Children's Services Performance Report' with its table."""
+    import pymupdf
+
+    from tests.scorecard_layouts import quarterly_report
+
+    cover = text_pdf(tmp_path / "cover.pdf", [
+        "Report title: Children's services performance, quarter 2\n\nPurpose of the report\n"
+        "1. To present the quarter 2 performance report at Appendix 1.\n2. Members are asked to note it."])
+    table = quarterly_report(tmp_path / "table.pdf")
+    pack = pymupdf.open(cover)
+    pack.insert_pdf(pymupdf.open(table))
+    pack.save(tmp_path / "pack.pdf")
+    docs = split_source(read_source(tmp_path / "pack.pdf"))
+    assert [(d.doc_type, d.page_start, d.page_end) for d in docs] == [("report", 1, 1), ("scorecard", 2, 2)]
+
+
+def test_a_covering_report_titled_performance_report_stays_a_report(tmp_path: Path):
+    report = ("Children's Services Performance Report\n\nPurpose of the report\n"
+              "1. This report sets out performance against target for the quarter.\n"
+              "2. The actual figures are in the appendix, with England averages.\n3. Members are asked to note it.")
+    docs = split_source(read_source(text_pdf(tmp_path / "report.pdf", [report])))
+    assert [d.doc_type for d in docs] == ["report"]

@@ -31,6 +31,8 @@ class StartCue:
     anchor: re.Pattern[str]
     confirm: re.Pattern[str] | None = None
     window: int = 12  # non-empty lines after the anchor that `confirm` may match in
+    # Or: the parsers' recognisers (`recognisers.py`) must type the window as this.
+    confirm_kind: str | None = None
     # A repeated start of the same type continues the document (a running page header
     # such as "Appendix B – Improvement Activity Grid" on every page).
     repeats_as_header: bool = False
@@ -58,7 +60,7 @@ START_CUES: list[StartCue] = [
     StartCue(
         "monitoring_letter",
         _re(r"^\s*Dear\s+\S"),
-        confirm=_re(r"\b(?:monitoring|focused)\s+visit\b"),
+        confirm=_re(r"\b(?:(?:monitoring|focused|assurance)\s+visit|joint\s+targeted\s+area\s+inspection)\b"),
         window=6,
         back_to_date=True,
         page_top_lines=30,
@@ -100,6 +102,20 @@ START_CUES: list[StartCue] = [
         window=4,
         repeats_as_header=True,
     ),
+    # Another council's performance report: a title naming it, confirmed when the
+    # scorecard parser's recogniser sees its table (periods beside Target, RAG,
+    # England … headings) or its cover in the lines that follow.
+    StartCue(
+        "scorecard",
+        _re(
+            # A title line: not a numbered paragraph, not a sentence.
+            r"^(?!\s*\d+(?:\.\d+)*\.?\s)(?!.*[.,;:]\s*$).{0,60}\b(?:performance\s+(?:report|scorecard|dashboard|digest|summary|indicators|data\s+pack|monitoring)"
+            r"|key\s+performance\s+indicators|kpi\s+(?:report|dashboard|scorecard))\b.{0,50}$"
+        ),
+        confirm_kind="scorecard",
+        window=20,
+        repeats_as_header=True,
+    ),
     StartCue("agenda", _re(r"^\s*agenda\s*$"), confirm=_re(r"\b(?:apologies|declarations?\s+of\s+interest|membership|minutes)\b"), window=40),
     StartCue(
         "report",
@@ -116,6 +132,10 @@ END_OF_DOCUMENT = _re(
     r"^\s*(?:the\s+)?meeting\s+(?:concluded|closed|ended|finished|terminated)\b"
     r"|^\s*©\s*crown\s+copyright\b"
 )
+# A publisher's notice that ends a report, except on its first pages: reports of
+# 2009-13 print it on the inside cover, before their judgements.
+COPYRIGHT = _re(r"^\s*©\s*crown\s+copyright\b")
+INSIDE_COVER_PAGES = 2
 # Signature lines that may follow an end line and still belong to the document.
 SIGNATURE = _re(r"^\s*(?:chair(?:man|person|woman)?|vice[- ]chair(?:man|person)?)\s*$")
 # A letter closes a few lines after its valediction.

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from extract.splitting.authorities import AUTHORITIES, authorities_in
 from extract.splitting.cues import (
     BLANK_PAGE,
+    COPYRIGHT,
     END_OF_DOCUMENT,
+    INSIDE_COVER_PAGES,
     SIGNATURE,
     START_CUES,
     TYPE_PRIORITY,
@@ -26,6 +28,7 @@ from extract.splitting.cues import (
 )
 from extract.splitting.document import make_document
 from extract.splitting.recognisers import recognise
+from parsers.monitoring_letter import LETTERHEAD_MARK
 from parsers.common.dates import find_dates
 from schemas.document import Document, Line, Source
 
@@ -82,6 +85,11 @@ def _through_empty_pages(source: Source, last_page: int, next_page: int) -> int:
 def _named_in_heading(lines: list[Line]) -> str | None:
     """The authority a document names in its opening lines (its cover, letterhead or heading)."""
     head = [l.text for l in lines if l.text.strip()][:12]
+    # An inspectorate's letterhead gives its own address (Ofsted's is in Manchester):
+    # the authority is named after it, in the addressee block or the subject.
+    marks = [k for k, t in enumerate(head) if LETTERHEAD_MARK.search(t)]
+    if marks:
+        head = [l.text for l in lines if l.text.strip()][marks[-1] + 1 : marks[-1] + 13]
     found = authorities_in("\n".join(head))
     return found[0] if found else None
 
@@ -93,9 +101,11 @@ def _cue_fires(cue: StartCue, lines: list[Line], nonempty: list[int], pos: int) 
     """Does `cue` fire at nonempty[pos]?"""
     if not cue.anchor.search(lines[nonempty[pos]].text):
         return False
+    window = nonempty[pos : pos + 1 + cue.window]
+    if cue.confirm_kind is not None:
+        return recognise([lines[i].text for i in window]) == cue.confirm_kind
     if cue.confirm is None:
         return True
-    window = nonempty[pos : pos + 1 + cue.window]
     return any(cue.confirm.search(lines[i].text) for i in window)
 
 
@@ -265,6 +275,7 @@ def _segments(lines: list[Line], starts: list[_Start], ends: set[int], blank: se
     current: list[Line] = []
     current_start: _Start | None = None
     gap: list[Line] = []  # un-cued lines after a document closed
+    paged = bool(lines) and lines[0].page != lines[-1].page  # a text with no page breaks says nothing of covers
 
     def close() -> None:
         nonlocal current, current_start
@@ -299,11 +310,16 @@ def _segments(lines: list[Line], starts: list[_Start], ends: set[int], blank: se
             current.append(line)
         else:
             gap.append(line)
-        if i in ends and current_start is not None:
+        if i in ends and current_start is not None and not (paged and _on_inside_cover(line, current)):
             close()
     close()
     flush_gap()
     return segments
+
+
+def _on_inside_cover(line: Line, current: list[Line]) -> bool:
+    """A copyright notice on a document's first pages is its inside cover, not its end."""
+    return bool(COPYRIGHT.match(line.text)) and line.page - current[0].page < INSIDE_COVER_PAGES
 
 
 def _continues(current: _Start | None, new: _Start) -> bool:
@@ -352,7 +368,7 @@ _TITLE_TYPES = [
     ("minutes", re.compile(r"\bminutes\b", re.I)),
     ("agenda", re.compile(r"^\s*agenda\b|\bagenda\s*(?:front\s*sheet|pack)\b", re.I)),
     ("scorecard", re.compile(r"\bscorecard\b", re.I)),
-    ("monitoring_letter", re.compile(r"\b(?:monitoring|focused)\s+visit\b", re.I)),
+    ("monitoring_letter", re.compile(r"\b(?:(?:monitoring|focused|assurance)\s+visit|joint\s+targeted\s+area\s+inspection)\b", re.I)),
     ("ofsted_inspection", re.compile(r"\binspection\s+of\b.*\bchildren", re.I)),
 ]
 
