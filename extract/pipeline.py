@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, read_source, source_id_of
-from extract.splitting import content_hash, split_source
+from extract.splitting import SPLITTER_VERSION, content_hash, split_source
 from extract.warehouse import Warehouse
 from extract.warehouse.store import now
 from parsers.registry import PARSERS, parser_for
@@ -124,13 +124,15 @@ def process_source(source: Source) -> tuple[list[DocumentRow], list[Record], lis
 def _source_row(path: Path, sid: str, status: str, error: str | None = None, pages: int | None = None,
                 kind: str | None = None, size: int | None = None) -> SourceRow:
     return SourceRow(source_id=sid, path=str(path), file_name=path.name, pages=pages, status=status, error=error,
-                     ingested_at=now(), kind=kind, bytes=size)
+                     ingested_at=now(), kind=kind, bytes=size, splitter_version=SPLITTER_VERSION)
 
 
 def _is_current(wh: Warehouse, sid: str) -> bool:
-    """Already ingested, and every document was parsed by today's parser version."""
+    """Already ingested, split by today's splitter and every document parsed by today's parser version."""
     status = wh.source_status(sid)
     if status is None:
+        return False
+    if status != "failed" and wh.splitter_version(sid) != SPLITTER_VERSION:
         return False
     for parser_name, version in wh.parser_versions(sid).values():
         if parser_name is None:

@@ -22,7 +22,7 @@ from parsers.scorecards.values import values_of
 from schemas.document import Document, Line
 from schemas.scorecards import ScorecardCommentary
 
-VERSION = "1"
+VERSION = "2"  # 2: other councils' layouts: header cells by kind, comparators, targets without a year
 
 # What an image page leaves in a text extraction: its page number, maybe a split "Agenda Item 9" stamp.
 _PAGE_NUMBER_ONLY = re.compile(r"^\s*(?:\d{1,3}|[ivx]{1,5}|A|(?:A\s?)?genda\s+Item(?:\s+\d{1,3})?)\s*$", re.I)

@@ -19,6 +19,7 @@ class SourceRow(BaseModel):
     ingested_at: datetime
     kind: str | None = None  # pdf | text
     bytes: int | None = None
+    splitter_version: str | None = None  # the splitter that cut it into documents
 
 
 class DocumentRow(BaseModel):

@@ -119,6 +119,17 @@ def test_a_new_parser_version_reparses_and_replaces(db, monkeypatch):
     assert con.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
 
 
+def test_a_new_splitter_version_resplits(db, monkeypatch):
+    from extract import pipeline
+
+    ingest([seed(3)], db)
+    assert ingest([seed(3)], db).files[0].status == "skipped"
+    monkeypatch.setattr(pipeline, "SPLITTER_VERSION", "next")
+    assert ingest([seed(3)], db).files[0].status == "ok"  # re-split, not skipped
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT splitter_version FROM sources").fetchall() == [("next",)]
+
+
 def test_every_record_traces_to_a_document_and_page(db):
     ingest([seed(2)], db)
     con = duckdb.connect(str(db), read_only=True)

@@ -34,6 +34,9 @@ from schemas.document import Document, Line, Source
 
 # Types whose documents a weak cue (an agenda or report heading) may not cut.
 # (Tables such as dashboards and grids are not strong: a report heading after them starts a report.)
+# Bump when the same text would now be cut or typed differently: ingest then
+# re-splits sources the warehouse holds from an older splitter.
+VERSION = "2"  # 2: more minutes headings, performance-report titles, inside-cover copyright, JTAI letters
 STRONG_TYPES = {"ofsted_inspection", "monitoring_letter", "minutes"}
 WEAK_TYPES = {"agenda", "report"}
 MERGE_DISTANCE = 6  # two starts closer than this (non-empty lines) are one start

@@ -54,6 +54,10 @@ class Warehouse:
         row = self.con.execute("SELECT status, error FROM sources WHERE source_id = ?", [source_id]).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
+    def splitter_version(self, source_id: str) -> str | None:
+        row = self.con.execute("SELECT splitter_version FROM sources WHERE source_id = ?", [source_id]).fetchone()
+        return row[0] if row else None
+
     def parser_versions(self, source_id: str) -> dict[str, tuple[str | None, str | None]]:
         rows = self.con.execute(
             "SELECT document_id, parser, parser_version FROM documents WHERE source_id = ?", [source_id]
