@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.scorecard import VERSION, parse_scorecard, parse_scorecard_commentary, scorecard_kind
+from parsers.scorecard import parse_scorecard, parse_scorecard_commentary, scorecard_kind
 from schemas.scorecards import ScorecardCommentary, ScorecardRisk, ScorecardValue
 from tests.scorecard_helpers import (
     FIXTURES, SEED_000, compare, line_of, load_golden, pdf_document, seed000_performance_report,
@@ -27,10 +27,6 @@ def risks(result) -> list[ScorecardRisk]:
 def find(vals, indicator_start: str, **fields) -> list[ScorecardValue]:
     return [v for v in vals if v.indicator.startswith(indicator_start)
             and all(getattr(v, k) == want for k, want in fields.items())]
-
-
-def test_version_bumped():
-    assert VERSION == "1"
 
 
 # ---- text path: seed 000, Quarter 4 2016/17 ----
