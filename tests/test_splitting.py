@@ -184,3 +184,16 @@ def test_a_covering_report_titled_performance_report_stays_a_report(tmp_path: Pa
               "2. The actual figures are in the appendix, with England averages.\n3. Members are asked to note it.")
     docs = split_source(read_source(text_pdf(tmp_path / "report.pdf", [report])))
     assert [d.doc_type for d in docs] == ["report"]
+
+
+def test_a_letters_letterhead_above_its_date_belongs_to_the_letter(tmp_path: Path):
+    report = ("Report title: Quarterly performance\nPurpose of the report\nTo inform members.\n"
+              "It sets out the figures.\nIt sets out the actions.\nIt sets out the risks.\nMembers are asked to note it.\n\n")
+    letterhead = "Piccadilly Gate\nStore Street\nManchester\nM1 2WD\nT 0300 123 1231\nenquiries@ofsted.gov.uk\nwww.gov.uk/ofsted\n\n"
+    letter = ("14 January 2025\n\nJane Doe\nDirector of Children's Services\nAnytown Council\n\nDear Jane\n\n"
+              "Monitoring visit to Anytown children's services\n\nThis letter summarises the findings.\n\n"
+              "Yours sincerely\n\nJohn Smith\nHis Majesty's Inspector\n")
+    path = tmp_path / "pack.txt"
+    path.write_text(report + letterhead + letter)
+    docs = split_source(read_source(path))
+    assert [(d.doc_type, d.line_start) for d in docs] == [("report", 1), ("monitoring_letter", 9)]

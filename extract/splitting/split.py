@@ -187,7 +187,7 @@ def _back_up(lines: list[Line], nonempty: list[int], pos: int, cue: StartCue) ->
             if _is_end_line(text):
                 break
             if len(text) <= 40 and find_dates(text):
-                return nonempty[p]
+                return nonempty[_back_over_letterhead(lines, nonempty, p)]
         return nonempty[pos]
     # The heading block: contiguous non-empty heading lines just above the anchor,
     # which may stand a few blank lines off it.
@@ -206,6 +206,32 @@ def _back_up(lines: list[Line], nonempty: list[int], pos: int, cue: StartCue) ->
             break
         p -= 1
     return nonempty[start]
+
+
+def _back_over_letterhead(lines: list[Line], nonempty: list[int], p: int, most: int = 12) -> int:
+    """A letterhead (the sender's address, phone and web lines) above a letter's date is the letter's."""
+    top = p
+    for q in range(p - 1, max(-1, p - 1 - most), -1):
+        text = lines[nonempty[q]].text.strip()
+        if len(text) > 60 or _is_end_line(text):
+            break
+        if LETTERHEAD_MARK.search(text):
+            top = q
+    if top == p:
+        return p
+    # Short address lines just above the first mark belong to it too.
+    while top > 0 and p - top < most and _is_address_line(lines[nonempty[top - 1]].text.strip()):
+        top -= 1
+    return top
+
+
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def _is_address_line(text: str) -> bool:
+    return 0 < len(text) <= 40 and not _is_end_line(text) and (
+        bool(_POSTCODE.search(text)) or len(text.split()) <= 4 and not text.endswith((".", ":"))
+    )
 
 
 def _page_top_heading(lines: list[Line], nonempty: list[int], pos: int, most: int = 5) -> int | None:
