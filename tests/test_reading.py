@@ -54,3 +54,24 @@ def test_same_bytes_same_source_id(tmp_path):
     copy = tmp_path / "copy.txt"
     copy.write_bytes(data)
     assert read_source(copy).source_id == read_source(seed(3)).source_id
+
+
+def test_running_headers_go_but_a_tables_repeated_column_headings_stay(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "table.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595), invariant=1)
+    for page in range(5):
+        c.setFont("Helvetica", 8)
+        c.drawString(30, 575, "Children's Services Committee - 12 March 2024")  # a running header
+        for x, heading in ((30, "Indicator"), (300, "Target"), (400, "Actual"), (500, "England")):
+            c.drawString(x, 550, heading)  # the table's headings, repeated on every page
+        c.drawString(30, 530, f"Indicator number {page}")
+        c.drawString(300, 530, "50%")
+        c.showPage()
+    c.save()
+    pages = read_source(path).pages
+    for page in pages:
+        texts = [l.text for l in page.lines]
+        assert "Children's Services Committee - 12 March 2024" not in texts
+        assert {"Indicator", "Target", "Actual", "England"} <= set(texts), (page.number, texts)

@@ -60,7 +60,9 @@ def drop_repeated_headers(pages: list[Page], edge_lines: int = 3, min_share: flo
     A running header is the same text (digits masked, so `Page 3 of 12`
     counts as one) at the same height on page after page. The height test
     matters: ModernGov minutes print `(Item 3)` near many page tops, but at
-    varying heights, and those are content.
+    varying heights, and those are content. A table's column headings also
+    repeat at every page top, but as a row of three or more cells side by
+    side: those are kept, since the columns cannot be read without them.
     Only for PDFs of at least 4 pages.
     """
     if len(pages) < 4:
@@ -90,8 +92,14 @@ def drop_repeated_headers(pages: list[Page], edge_lines: int = 3, min_share: flo
         edge_idx = set(range(min(edge_lines, n))) | set(range(max(0, n - edge_lines), n))
         page.lines = [
             l for i, l in enumerate(page.lines)
-            if not (i in edge_idx and (m := running.get(shape(l.text))) is not None and l.top is not None and abs(l.top - m) <= 3)
+            if not (i in edge_idx and (m := running.get(shape(l.text))) is not None and l.top is not None
+                    and abs(l.top - m) <= 3 and not _in_table_row(l, page.lines))
         ]
+
+
+def _in_table_row(line: Line, lines: list[Line], cells: int = 3) -> bool:
+    """Is the line one cell of a row of at least `cells` lines side by side at one height?"""
+    return sum(1 for o in lines if o.top is not None and abs(o.top - line.top) <= 2) >= cells
 
 
 def drop_top_page_number(lines: list[Line]) -> tuple[list[Line], str | None]:
