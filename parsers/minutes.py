@@ -13,19 +13,29 @@ import re
 from parsers.minutes_parts.action_log import read_action_log
 from parsers.minutes_parts.attendance import AttendanceEntry, apologies_in_text, header_attendance
 from parsers.minutes_parts.decisions import declarations, resolutions
-from parsers.minutes_parts.header import local_authority_of, read_header
+from parsers.minutes_parts.header import DATE, local_authority_of, opening_line_index, read_header
 from parsers.minutes_parts.items import end_of_minutes, find_items
 from parsers.minutes_parts.lines import minutes_lines
 from parsers.result import ParseResult
 from schemas.document import Document
 from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution
 
-VERSION = "1"
+VERSION = "2"  # 2: other councils' layouts (coded minute numbers, grouped attendance, CMIS headings)
 
 _APOLOGIES_TITLE = re.compile(r"\bapolog", re.I)
-# Start of a set of minutes: "MINUTES of a meeting of the Cabinet held ...", "Minutes of the meeting of ...".
-_START = re.compile(r"^\s*minutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\b(?P<rest>.*)$", re.I)
+_SUBSTITUTES_TITLE = re.compile(r"\bsubstitut", re.I)
+# Start of a set of minutes: "MINUTES of a meeting of the Cabinet held ...", "Minutes of the meeting of ...",
+# "Minutes of the Corporate Parenting Panel held on ...", "A meeting of the Scrutiny Panel was held on ...".
+_START = re.compile(
+    r"^\s*minutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\b(?P<rest>.*)$"
+    r"|^\s*minutes\s+of\s+(?:a|the)\s+\S.*?\bheld\b"
+    r"|^\s*(?:at\s+)?(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:a\s+|the\s+)?\S.*?\b(?:was\s+)?held\b",
+    re.I,
+)
 _ATTENDANCE_LABEL = re.compile(r"^\s*(?:present|membership|members present|in attendance|apologies)\b", re.I)
+# Minutes with no opening sentence: headings (council, committee, date) and then "PRESENT:".
+_PRESENT_LABEL = re.compile(
+    r"^\s*(?:(?:(?:members|councillors)\s+)?present|attendees|attendance|in\s+attendance)\s*(?:[:\-–]|$)", re.I)
 
 
 def is_minutes_start(lines: list[str]) -> bool:
@@ -45,6 +55,9 @@ def is_minutes_start(lines: list[str]) -> bool:
             return True
         if any(_ATTENDANCE_LABEL.match(t) for t in texts[i + 1:]):
             return True
+    for i, text in enumerate(texts[:12]):
+        if _PRESENT_LABEL.match(text):
+            return i > 0 and any(DATE.search(t) for t in texts[:i])
     return False
 
 
@@ -54,8 +67,10 @@ def parse_minutes(doc: Document) -> ParseResult:
     lines = minutes_lines(doc)
     end = end_of_minutes(lines)
     minutes, after = lines[:end], lines[end:]
-    first_item, items = find_items(minutes)
-    header_lines = minutes[:first_item]
+    # Items start below the opening sentence: a running header's "88/17" above it is no minute number.
+    opening = opening_line_index(minutes)
+    first_item, items = find_items(minutes[opening + 1:])
+    header_lines = minutes[:opening + 1 + first_item]
 
     header = read_header(header_lines, lines, lines[max(0, end - 8): end + 6])
     if header.council is None:
@@ -77,7 +92,8 @@ def parse_minutes(doc: Document) -> ParseResult:
 
     entries = header_attendance(header_lines)
     for item in items:
-        entries += apologies_in_text(item.body, apologies_item=bool(_APOLOGIES_TITLE.search(item.title)))
+        entries += apologies_in_text(item.body, apologies_item=bool(_APOLOGIES_TITLE.search(item.title)),
+                                     substitutes_item=bool(_SUBSTITUTES_TITLE.search(item.title)))
     if not entries:
         warn("meeting_attendance: no attendance or apologies found")
     result.records += _attendance_records(doc, entries)
@@ -128,3 +144,8 @@ def _title(header, doc: Document) -> str | None:
     if header.committee and header.meeting_date:
         return f"Minutes of the {header.committee}, {header.meeting_date.day} {header.meeting_date:%B %Y}"
     return doc.title or None
+
+
+def minutes_kind(lines: list[str]) -> str | None:
+    """The splitter's recogniser: 'minutes' when these first lines open a set of minutes."""
+    return "minutes" if is_minutes_start(lines) else None

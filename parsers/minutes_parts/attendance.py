@@ -27,6 +27,11 @@ from parsers.minutes_parts.names import (
 _LABELS = [
     (re.compile(r"^(?:(?:members|councillors)\s+)?present\b\s*[:\-–]?\s*", re.I), "members"),
     (re.compile(r"^membership\b\s*[:\-–]?\s*", re.I), "members"),
+    (re.compile(r"^members\s*:\s*", re.I), "members"),
+    # A mixed list of councillors and officers ("Attendees:" in a hand-made layout).
+    (re.compile(r"^(?:attendees|attendance|attending|in\s+attendance\s+were)\s*:\s*", re.I), "attendees"),
+    (re.compile(r"^officers\s+(?:in\s+attendance|attending)\b\s*[:\-–]?\s*", re.I), "others"),
+    (re.compile(r"^absent\b\s*[:\-–]?\s*", re.I), "absent"),
     (re.compile(r"^substitutes?\b\s*[:\-–]?\s*", re.I), "substitutes"),
     (re.compile(r"^(?:others|officers|also)\s+in(?:\s+attendance(?:\s+virtually|\s+remotely)?)?\b\s*[:\-–]?\s*", re.I), "others"),
     (re.compile(r"^in\s+attendance(?:\s+virtually|\s+remotely)?\b\s*[:\-–]?\s*", re.I), "others"),
@@ -34,19 +39,63 @@ _LABELS = [
     (re.compile(r"^officers(?:\s+present)?\s*:\s*", re.I), "others"),
     (re.compile(r"^apologies(?:\s+for\s+absence)?\b\s*(?:were\s+received\s+from)?\s*[:\-–]?\s*", re.I), "apologies"),
 ]
+# "Councillors: A (Chairman), B and C": the label is the names' plural title.
+_COUNCILLORS_LABEL = re.compile(r"^(councillors|cllrs)\s*:\s*", re.I)
+# A label inside an attendance block naming a group: "School members:", "Nominated subs:",
+# "Statutory Co-opted Members:", "Observers:", "Chairman:". What the group is comes from its words.
+_GROUP_LABEL = re.compile(r"^([A-Z][A-Za-z'’&/ -]{1,48}?)\s*:\s*[-–]?\s*(.*)$")
+_GROUP_KINDS = [
+    (re.compile(r"\bapolog", re.I), "apologies"),
+    (re.compile(r"\babsent\b", re.I), "absent"),
+    (re.compile(r"\bsubs\b|\bsubstitut|\breserve", re.I), "substitutes"),
+    (re.compile(r"\bvice[\s-]*chair", re.I), "vice_chair"),
+    (re.compile(r"\bchair(?:man|person|woman)?\b", re.I), "chair"),
+    (re.compile(r"\bco-?opted\b", re.I), "co_opted"),
+    (re.compile(r"\b(?:officers?|clerk|observers?|attendance|also|guests?|speakers?|advisers?|advisors?|support|others?|witness)", re.I), "others"),
+]
+# A group named on a line of its own without a colon ("School members", "Non school members", "Officers").
+_BARE_GROUP_LABEL = re.compile(
+    r"^((?:[A-Za-z][\w-]*\s+){0,3}(?:members|officers|representatives|observers|governors|councillors))\s*$", re.I)
+_NOT_A_GROUP = re.compile(r"^(?:date|time|venue|place|location|contact|subject|title|meeting|note|email|tel|telephone|web)\b", re.I)
+# Running text among the names: "The panel met at Pittwood House.", "None", "All members were present."
+_PROSE = re.compile(r"^(?:the|all|it|there|this|these|no|none|nil|n/a)\b|\b(?:met|were|was|is|are|had|have)\s+(?:at|in|present|held|received|not)\b", re.I)
+# Attendance minuted as a sentence: "Mr D Thomas, PCC Link Officer, was in attendance.",
+# "District Cllrs Burley and Cawrey were present", "Cllrs A, B and C attended the meeting as substitutes."
+_ATTENDANCE_SENTENCES = [
+    (re.compile(r"^(?P<names>.+?),?\s+(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present)\b[^.]*\.?$", re.I), "others"),
+    (re.compile(r"^(?P<names>.+?)\s+attended\s+(?:the\s+meeting\s+)?as\s+(?:a\s+)?substitutes?\b[^.]*\.?$", re.I), "substitutes"),
+    (re.compile(r"^(?P<names>.+?),?\s+(?:was|were)\s+absent\b[^.]*\.?$", re.I), "absent"),
+]
+_SUBSTITUTES_SENTENCE = re.compile(
+    r"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b[^.;]*?)\s+"
+    r"(?:attended\s+(?:the\s+meeting\s+)?as\s+(?:a\s+)?substitutes?|substituted|(?:was|were)\s+(?:present\s+)?as\s+(?:a\s+)?substitutes?)"
+    r"(?:\s+for\s+(?P<for>[^.;]+))?", re.I)
+# Inside an item about substitutes: "Councillor Pete West for Councillor Ben Duncan."
+_SUBSTITUTE_PAIR = re.compile(
+    r"(?:^|(?<=[.;]\s)|(?<=\d\s))(?P<names>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]*?)\s+"
+    r"(?:substituted\s+for|substituting\s+for|attended\s+as\s+(?:a\s+)?substitute\s+for|in\s+place\s+of|for|replacing)\s+"
+    r"(?P<for>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+)", re.I)
 # "Others in" wrapped before "attendance": the second line is part of the label.
 _LABEL_TAIL = re.compile(r"^attendance(?:\s+virtually|\s+remotely)?\s*[:\-–]?\s*", re.I)
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|of|for|the|to|in|&)|[-–,(&])$", re.I)
 # Apologies minuted as a sentence inside an item.
 _APOLOGY_SENTENCE = re.compile(
-    r"\bapolog(?:ies|y)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|reported|given|submitted)\s+from\s+"
+    r"\bapolog(?:ies|y)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|reported|given|submitted|tendered|noted)\s+(?:from|on\s+behalf\s+of|by)\s+"
     r"|\breported\s+apolog(?:ies|y)(?:\s+for\s+absence)?\s+from\s+",
     re.I,
 )
 # Looser wording, trusted only inside an item about apologies.
-_APOLOGY_FROM = re.compile(rf"{_APOLOGY_SENTENCE.pattern}|\bapolog(?:ies|y)(?:\s+for\s+absence)?\s+from\s+", re.I)
+_APOLOGY_FROM = re.compile(
+    rf"{_APOLOGY_SENTENCE.pattern}|\bapolog(?:ies|y)(?:\s+for\s+absence)?\s+from\s+"
+    r"|\b(?:had\s+been|have\s+been|were|was)\s+received\s+from(?:\s+|(?=\s*[:\-–]))", re.I)
+# The apologies are listed on the lines below, not in the sentence: "received from: -".
+_LIST_FOLLOWS = re.compile(r"\s*[:\-–][\s:\-–]*")
 _DASH_POSITION = re.compile(r"\s[-–—]\s|[–—]")
 _PLURAL_TITLE = re.compile(r"^(councillors|cllrs|messrs)\.?\s+", re.I)
+_IN_THE_CHAIR_END = re.compile(r"(?:^|\s+)(?:was\s+)?in\s+the\s+chair\s*$", re.I)
+_LABEL_QUALIFIER = re.compile(r"^[a-z][^:()]{0,40}:[-–]?\s*(.*)$")
+_PLURAL_TITLE_ALONE = re.compile(r"^(councillors|cllrs)\s*:?\s*$", re.I)
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr)\.?\s", re.I)
 _SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 
@@ -62,8 +111,33 @@ class AttendanceEntry:
 
 def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
     """Attendance from the lines before the first item."""
-    blocks: list[tuple[str, list[MinutesLine]]] = []
-    kind = None
+    entries: list[AttendanceEntry] = []
+    for kind, block in _blocks(lines):
+        for segment in _segments(block, keep_prose=True):
+            sentence = _attendance_sentence(segment)
+            if sentence is not None:
+                entries += sentence
+                continue
+            if _is_prose(segment):
+                continue
+            for person, at in _people_in_block(segment):
+                entries += _entries(person, kind, at)
+    return entries
+
+
+def _attendance_sentence(segment: list[MinutesLine]) -> list[AttendanceEntry] | None:
+    """The people of a sentence such as "Mr D Thomas, PCC Link Officer, was in attendance.", or None."""
+    text = join_wrapped([l.text for l in segment])
+    for pattern, kind in _ATTENDANCE_SENTENCES:
+        if m := pattern.match(text):
+            people = [p for p in _split_entries(m.group("names")) if p.is_person]
+            return [e for p in people for e in _entries(p, kind, segment[0])]
+    return None
+
+
+def _blocks(lines: list[MinutesLine], kind: str | None = None) -> list[tuple[str, list[MinutesLine]]]:
+    """The labelled blocks of names: (kind, lines); `kind` is the block already open, if any."""
+    blocks: list[tuple[str, list[MinutesLine]]] = [(kind, [])] if kind else []
     pending_tail = False
     for line in lines:
         text = line.text.strip()
@@ -75,36 +149,122 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
                 text = text[m.end():]
                 if not text:
                     continue
+        if kind is not None and _PLURAL_TITLE_ALONE.match(text):
+            # "Councillors" over names in columns: a new list, the title kept for the names below it.
+            kind = kind if kind in ("members", "attendees", "apologies", "absent", "substitutes") else "members"
+            blocks.append((kind, [_block_line(text, line, True)]))
+            continue
         label = _match_label(text)
+        if label is None and kind is not None:
+            label = _group_label(text, blocks[-1][0])
         if label is not None:
             kind, rest = label
             blocks.append((kind, []))
             pending_tail = bool(re.match(r"^(?:others|officers|also)\s+in\s*$", text, re.I))
             if rest:
-                blocks[-1][1].append(MinutesLine(rest, line.page, line.number, line.x0))
+                blocks[-1][1].append(_block_line(rest, line, True, _cells_after_label(line, rest)))
             continue
-        if _is_section_heading(text):
-            kind = None  # "UNRESTRICTED ITEMS": the attendance blocks are over
+        if _is_section_heading(text) or not re.search(r"[A-Za-z]", text):
+            kind = None  # "UNRESTRICTED ITEMS", a rule of asterisks: the attendance blocks are over
             continue
         if kind is not None:
-            blocks[-1][1].append(MinutesLine(text, line.page, line.number, line.x0))
-    entries: list[AttendanceEntry] = []
-    for kind, block in blocks:
-        for person, at in _people_in_block(block):
-            entries.append(_entry(person, kind, at))
-    return entries
+            blocks[-1][1].append(_block_line(text, line, line.starts_paragraph, line.cells))
+    return blocks
 
 
-def apologies_in_text(lines: list[MinutesLine], apologies_item: bool) -> list[AttendanceEntry]:
-    """Apologies minuted as a sentence ("Apologies were received from Mrs C Bell.")."""
+def _block_line(text: str, line: MinutesLine, starts_paragraph: bool, cells: list[str] | None = None) -> MinutesLine:
+    return MinutesLine(text, line.page, line.number, line.x0, starts_paragraph=starts_paragraph, cells=cells)
+
+
+def _cells_after_label(line: MinutesLine, rest: str) -> list[str] | None:
+    """The cells of a labelled line without its label ("PRESENT:" | "A Smith" | "B Jones")."""
+    cells = line.columns
+    if len(cells) < 2:
+        return None
+    for k, cell in enumerate(cells):
+        if rest.startswith(cell) or cell.endswith(rest.split()[0]) or rest.split()[0] in cell:
+            tail = [rest[: len(rest) - len(" ".join(cells[k + 1:]))].strip()] if k + 1 < len(cells) else [rest]
+            out = [c for c in tail + cells[k + 1:] if c]
+            return out if len(out) > 1 and " ".join(out) == rest else None
+    return None
+
+
+def _group_label(text: str, current: str) -> tuple[str, str] | None:
+    """A group label inside the attendance blocks ("School members:"), or None."""
+    m = _GROUP_LABEL.match(text) or _BARE_GROUP_LABEL.match(text)
+    if not m or starts_with_title(text) or _NOT_A_GROUP.match(text) or len(m.group(1).split()) > 6:
+        return None
+    rest = m.group(2).strip() if m.re is _GROUP_LABEL else ""
+    label = m.group(1)
+    for pattern, kind in _GROUP_KINDS:
+        if pattern.search(label):
+            return kind, rest
+    # "School members:", "Representatives:": more of the block's own kind.
+    return ("members" if current in ("chair", "vice_chair", "co_opted", "attendees") else current), rest
+
+
+def _segments(block: list[MinutesLine], keep_prose: bool = False) -> list[list[MinutesLine]]:
+    """A block cut where a paragraph or a sentence ends; running text among the names is dropped.
+
+    "Councillor Wilson in the chair." / "Councillors Bainbridge, Cawsey and Whiteley." are two lists,
+    not one comma list, and "The panel met at Pittwood House." is no one's name.
+    """
+    segments: list[list[MinutesLine]] = []
+    for line in block:
+        text = line.text.strip()
+        if not segments or line.starts_paragraph or _ends_sentence(segments[-1][-1].text):
+            segments.append([])
+        segments[-1].append(line)
+    return segments if keep_prose else [seg for seg in segments if not _is_prose(seg)]
+
+
+def _is_prose(segment: list[MinutesLine]) -> bool:
+    return bool(_PROSE.search(join_wrapped([l.text for l in segment])))
+
+
+def _ends_sentence(text: str) -> bool:
+    text = text.rstrip()
+    return text.endswith(".") and _sentence_end(text, max(0, len(text) - 1)) == len(text) - 1
+
+
+def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitutes_item: bool = False) -> list[AttendanceEntry]:
+    """Apologies minuted as a sentence ("Apologies were received from Mrs C Bell."), and substitutes
+    ("Councillor A Reed substituted for Councillor D Mulholland."; in an item about substitutes,
+    "1.1 Councillor Pete West for Councillor Ben Duncan.")."""
     text, starts = _text_with_positions(lines)
     entries = []
     pattern = _APOLOGY_FROM if apologies_item else _APOLOGY_SENTENCE
     for m in pattern.finditer(text):
-        names = text[m.end(): _sentence_end(text, m.end())]
         at = _line_at(starts, lines, m.end())
+        index = lines.index(at)
+        line_end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        if _LIST_FOLLOWS.fullmatch(text[m.end():line_end]):
+            # "... had been received from: -" and the names listed below, perhaps in groups
+            # ("School members", "Officers"): everyone listed there sent apologies.
+            below = lines[index + 1:]
+            for _, block in _blocks(below, "apologies"):
+                for segment in _segments(block):
+                    for person, first in _people_in_block(segment):
+                        entries += _entries(person, "apologies", first)
+            break
+        names = text[m.end(): _sentence_end(text, m.end())]
         for person in _split_entries(names):
-            entries.append(_entry(person, "apologies", at))
+            entries += _entries(person, "apologies", at)
+    if substitutes_item:
+        for m in _SUBSTITUTE_PAIR.finditer(text):
+            at = _line_at(starts, lines, m.start())
+            for person in _split_entries(m.group("names")):
+                if person.is_person:
+                    person.substitute_for = split_title(m.group("for").strip())[1]
+                    entries.append(_entry(person, "substitutes", at))
+        return entries
+    for m in _SUBSTITUTES_SENTENCE.finditer(text):
+        at = _line_at(starts, lines, m.start())
+        for person in _split_entries(m.group("names")):
+            if person.is_person:
+                if m.group("for"):
+                    person.substitute_for = split_title(m.group("for").strip())[1]
+                entries.append(_entry(person, "substitutes", at))
     return entries
 
 
@@ -124,9 +284,14 @@ def _is_section_heading(text: str) -> bool:
 
 
 def _match_label(text: str) -> tuple[str, str] | None:
+    if m := _COUNCILLORS_LABEL.match(text):
+        rest = text[m.end():].strip()
+        return "members", (f"{m.group(1)} {rest}" if rest else "")
     for pattern, kind in _LABELS:
         if m := pattern.match(text):
-            rest = text[m.end():].strip()
+            rest = text[m.end():].lstrip(":-–— ").strip()  # "PRESENT:-", "Apologies: -"
+            if q := _LABEL_QUALIFIER.match(rest):
+                rest = q.group(1)  # "Also present under Rule 30:- Councillor X"
             if kind == "apologies" and rest and rest[0].islower():
                 return None  # prose that happens to start with the word
             return kind, rest
@@ -137,23 +302,69 @@ def _people_in_block(block: list[MinutesLine]) -> list[tuple[PrintedPerson, Minu
     if not block:
         return []
     joined = join_wrapped([l.text for l in block])
-    if _has_comma_outside_brackets(joined) or len(block) == 1:
+    if not _has_comma_outside_brackets(joined) and any(len(l.columns) > 1 for l in block):
+        # Names printed in columns with no commas: every cell is one entry, except a cell that is
+        # the post or role of the person beside it ("Cllr Alison Smith | Chair").
+        block = [MinutesLine(entry, l.page, l.number, l.x0) for l in block for entry in _row_entries(l.columns)]
+    per_line = _titled_person_per_line(block)
+    if (_has_comma_outside_brackets(joined) and not per_line) or len(block) == 1:
         return [(p, block[0]) for p in _split_entries(joined)]
     # One entry per line; a line continues the previous entry when the break fell inside it.
     out: list[tuple[PrintedPerson, MinutesLine]] = []
     current: list[str] = []
     first: MinutesLine | None = None
+    carried = None  # "Councillors" on a line of its own: the title of the names below it
     for line in block:
         text = line.text.strip()
+        if m := _PLURAL_TITLE_ALONE.match(text):
+            carried = m.group(1)
+            continue
+        if carried and not starts_with_title(text) and not (current and _continues(current[-1], text)):
+            text = f"{carried} {text}"
         if current and _continues(current[-1], text):
             current.append(text)
             continue
         if current:
-            out += [(p, first) for p in _split_entries(join_wrapped(current))]
+            out += [(p, first) for p in _split_entries(join_wrapped(current), per_line)]
         current, first = [text], line
     if current:
-        out += [(p, first) for p in _split_entries(join_wrapped(current))]
+        out += [(p, first) for p in _split_entries(join_wrapped(current), per_line)]
     return out
+
+
+def _row_entries(cells: list[str]) -> list[str]:
+    entries: list[str] = []
+    for cell in cells:
+        is_role = not starts_with_title(cell) and (is_post_fragment(cell) or not looks_like_name(cell))
+        if entries and is_role and "(" not in cell:
+            entries[-1] = f"{entries[-1]} ({cell})"
+        else:
+            entries.append(cell)
+    return entries
+
+
+def _titled_person_per_line(block: list[MinutesLine]) -> bool:
+    """Every line opens with a title ("Cllr A Brooker", "Rev Fr N Cale, Mayor's Chaplain"): one person
+    a line, and what follows a comma on the line is that person's post, not another person."""
+    texts = [l.text.strip() for l in block if l.text.strip()]
+    if len(texts) < 2:
+        return False
+    previous = None
+    for text in texts:
+        continues = bool(previous and _continues(previous, text))
+        if not (starts_with_title(text) or _PLURAL_TITLE.match(text) or continues or _name_then_posts(text)):
+            return False
+        if text.endswith(",") or len(_split_at_titles(text)) > 1:
+            return False  # a comma list wrapped over lines, or several people a line
+        previous = text
+    return True
+
+
+def _name_then_posts(text: str) -> bool:
+    """'Deborah Cadman, Chief Executive': a name, then only posts after its commas."""
+    fragments = [f.strip() for f in _split_outside_brackets(text, ",")]
+    return (len(fragments) > 1 and looks_like_name(re.sub(r"\([^()]*\)", " ", fragments[0]).strip())
+            and all(is_post_fragment(f) or not looks_like_name(f) for f in fragments[1:]))
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -174,20 +385,31 @@ def _has_comma_outside_brackets(text: str) -> bool:
     return False
 
 
-def _split_entries(text: str) -> list[PrintedPerson]:
-    """Split a printed list into people, re-attaching post-nominals and posts cut off by commas."""
+def _split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
+    """Split a printed list into people, re-attaching post-nominals and posts cut off by commas.
+
+    `one_person`: the text is one person's line, so a fragment with no title is a post.
+    """
     fragments: list[str] = []
-    for piece in _split_outside_brackets(text, ","):
+    after_comma: set[int] = set()  # fragments that a comma (not "and", not a title) cut off
+    pieces = [c for part in _split_outside_brackets(text, ";") for c in _split_outside_brackets(part, ",")]
+    surnames = bool(_PLURAL_TITLE.match(text.strip()))  # "Councillors Chahal, Kelly and Sadiq"
+    for k, piece in enumerate(pieces):
         piece = re.sub(r"^and\s+", "", piece.strip())  # the serial comma's ", and"
-        for part in _split_and(piece):
+        if k:
+            after_comma.add(len(fragments))
+        for part in _split_and(piece, surnames):
             fragments += _split_at_titles(part)
     people: list[PrintedPerson] = []
     carried_title = None  # "Councillors A, B and C": the plural title belongs to each name after it
-    for fragment in fragments:
+    for index, fragment in enumerate(fragments):
         fragment = fragment.strip(" .;:")
         if m := _PLURAL_TITLE.match(fragment):
             carried_title = _SINGULAR[m.group(1).lower()]
             fragment = f"{carried_title} {fragment[m.end():]}"
+        elif carried_title and _HONORIFIC.match(fragment) and carried_title != "Mr":
+            # "Councillors Mrs J A Anderson, Mrs P Bates, M A Coffin": still councillors, with honorifics
+            fragment = f"{carried_title} {fragment}"
         elif starts_with_title(fragment):
             carried_title = None
         elif carried_title and fragment and not is_post_fragment(fragment) and not _only_post_nominals(fragment):
@@ -197,7 +419,13 @@ def _split_entries(text: str) -> list[PrintedPerson]:
         if people and people[-1].is_person and _only_post_nominals(fragment):
             people[-1].post_nominals = " ".join(filter(None, [people[-1].post_nominals, fragment]))
             continue
-        if people and people[-1].is_person and not starts_with_title(fragment) and is_post_fragment(fragment):
+        if people and people[-1].is_person and (m := _IN_THE_CHAIR_END.search(fragment)):
+            people[-1].chair = "chair"  # "Councillor Ian Ward, Leader in the Chair"
+            fragment = fragment[:m.start()].strip()
+            if not fragment:
+                continue
+        if (people and people[-1].is_person and not starts_with_title(fragment)
+                and (is_post_fragment(fragment) or (one_person and index in after_comma))):
             people[-1].position = "; ".join(filter(None, [people[-1].position, fragment]))
             continue
         person = parse_person(fragment)
@@ -222,14 +450,18 @@ def _split_outside_brackets(text: str, sep: str) -> list[str]:
     return parts
 
 
-def _split_and(text: str) -> list[str]:
-    """'A and B' is two entries when A is a whole person or B starts with a title."""
+def _split_and(text: str, surnames: bool = False) -> list[str]:
+    """'A and B' is two entries when A is a whole person or B starts with a title.
+
+    `surnames`: the list runs under a plural title, so a bare name ("Kelly") is a whole person.
+    """
     pieces = re.split(r"\s+and\s+", text)
     if len(pieces) == 1:
         return pieces
     out = [pieces[0]]
     for piece in pieces[1:]:
-        if _whole_person(out[-1]) or starts_with_title(piece):
+        left = re.sub(r"\([^()]*\)", " ", _PLURAL_TITLE.sub("", out[-1])).strip()  # "Pidgeon (Deputy Chairman)"
+        if _whole_person(out[-1]) or starts_with_title(piece) or (surnames and looks_like_name(left) and looks_like_name(piece)):
             out.append(piece)
         else:
             out[-1] = f"{out[-1]} and {piece}"
@@ -249,7 +481,7 @@ def _split_at_titles(text: str) -> list[str]:
     previous = None
     for token in text.split():
         if (depth == 0 and previous is not None and out[-1] and starts_with_title(token + " x")
-                and not starts_with_title(previous + " x")):
+                and not starts_with_title(previous + " x") and not _PLURAL_TITLE.match(previous + " ")):
             out.append([])
         out[-1].append(token)
         depth += token.count("(") - token.count(")")
@@ -266,24 +498,42 @@ def _whole_person(text: str) -> bool:
     return bool(rest) and looks_like_name(rest) and (title is not None or len(rest.split()) >= 2)
 
 
+def _entries(person: PrintedPerson, kind: str, at: MinutesLine) -> list[AttendanceEntry]:
+    """The person's entry, and for an apology noting who came instead, that substitute's too."""
+    out = [_entry(person, kind, at)]
+    if person.substituted_by and not out[0].present:
+        for substitute in _split_entries(person.substituted_by):
+            substitute.substitute_for = person.name
+            out.append(_entry(substitute, "substitutes", at))
+    return out
+
+
 def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry:
-    present = kind != "apologies"
+    present = kind not in ("apologies", "absent")
     if not person.is_person:
         role = "co_opted"
     elif person.chair:
         role = person.chair
+    elif kind in ("chair", "vice_chair", "co_opted"):
+        role = kind
     elif kind == "substitutes" or person.substitute_for:
         role = "substitute"
-    elif kind == "others":
+    elif kind == "attendees" and not (person.position and not _is_councillor(person)):
+        role = "member"
+    elif kind in ("others", "attendees"):
         if person.position and is_cabinet_role(person.position):
             role = "cabinet_member"
-        elif person.position:
+        elif person.position and not _is_councillor(person):
             role = "officer"
         else:
-            role = "other"
+            role = "other"  # a councillor attending with a post that is not an executive one
     else:
         role = "member"
     return AttendanceEntry(person, role, present, at.page, at.number)
+
+
+def _is_councillor(person: PrintedPerson) -> bool:
+    return bool(person.title and re.search(r"\b(?:cllr|councillor)\b", person.title, re.I))
 
 
 def _text_with_positions(lines: list[MinutesLine]) -> tuple[str, list[int]]:

@@ -20,11 +20,29 @@ MONTHS = {m: i for i, m in enumerate(
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b", re.I)
 _WEEKDAY_DATE = re.compile(rf"\b(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{DATE.pattern}", re.I)
-TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(noon|midday)\b", re.I)
-_MINUTES_OF = re.compile(r"\bminutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\b", re.I)
-_MEETING_OF = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?=held\b)", re.I)
+# "2.00 pm", "noon", and the 24-hour clock: "1400 hours", "14:00 hrs", "19:00".
+TIME = re.compile(
+    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(noon|midday)\b"
+    r"|\b([01]?\d|2[0-3])[:.]?([0-5]\d)\s*(?:hours|hrs)\b|\b([01]?\d|2[0-3]):([0-5]\d)\b",
+    re.I,
+)
+# The opening sentence: "MINUTES of a meeting of the Cabinet held ...", "Minutes of the Corporate
+# Parenting Panel held on ...", "A meeting of the Scrutiny Panel was held on ...", "At a meeting of ...".
+_MINUTES_OF = re.compile(
+    r"\bminutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\b|^\s*minutes\s+of\s+(?:a|the)\s+.+?\s+held\b"
+    r"|^\s*(?:at\s+)?(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:a\s+|the\s+)?\S.+?\s+(?:was\s+)?held\b",
+    re.I,
+)
+_MEETING_OF = re.compile(
+    r"\b(?:meeting|minutes)\s+of\s+(?:the\s+)?(?!(?:\w+\s+)?meeting\b)(.+?)\s+(?:was\s+|which\s+was\s+)?(?=held\b)", re.I)
+# "The panel met at Pittwood House, Scunthorpe." where the opening names no venue.
+_MET_AT = re.compile(r"^\s*the\s+\w+(?:\s+\w+)?\s+met\s+(?:at|in)\s+(?:the\s+)?(.+?)\.?\s*$", re.I)
+# A heading line naming the place: "IN COMMITTEE ROOMS 3 & 4, COUNCIL HOUSE", "Venue: Civic Centre".
+_HEADING_VENUE = re.compile(r"^(?:(?:venue|place|location)\s*:\s*|(?:held\s+)?(?:in|at)\s+(?:the\s+)?)(\S.*)$", re.I)
+# A start time printed after the date in the opening ("held on 18 April 2019 at 10.00 am at ...").
+_AT_TIME = re.compile(rf"(?:\bat|,)\s+({TIME.pattern})", re.I)
 _START = re.compile(
-    rf"\b(?:commencing|commenced|starting|started|beginning|began|which\s+began)\s+at\s+({TIME.pattern})", re.I)
+    rf"\b(?:commencing|commenced|starting|started|beginning|began|which\s+began|opened)\s+at\s+({TIME.pattern})", re.I)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")  # 15/06/2017, day first as in England
 _END = re.compile(
     rf"\b(?:meeting|it)\s+(?:was\s+)?(?:concluded|closed|ended|finished|terminated|rose)\s+at\s+({TIME.pattern})"
@@ -34,7 +52,7 @@ _END = re.compile(
 _COUNCIL = re.compile(
     r"\b((?:[A-Z][\w'’&-]*\s+){0,3}?[A-Z][\w'’&-]*)\s+(County|County Borough|Metropolitan Borough|Borough|District|City|Town|Parish)?\s*Council\b"
 )
-_COUNCIL_LINE = re.compile(r"^((?:[A-Z][\w'’&-]*\s+){0,3}[A-Z][\w'’&-]*\s+(?:(?:County|County Borough|Metropolitan Borough|Borough|District|City|Town)\s+)?Council)$", re.I)
+_COUNCIL_LINE = re.compile(r"^((?:(?:[A-Z][\w'’&-]*|&)\s+){0,4}[A-Z][\w'’&-]*\s+(?:(?:County|County Borough|Metropolitan Borough|Borough|District|City|Town)\s+)?Council)$", re.I)
 _BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:county|borough|district|city|town|parish)\s+)?council$", re.I)
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with"}
 
@@ -76,23 +94,39 @@ def read_header(header: list[MinutesLine], body: list[MinutesLine], closing: lis
 
     if opening:
         if m := _MEETING_OF.search(opening):
-            result.committee = m.group(1).strip(" ,")
+            result.committee = smart_title(m.group(1).strip(" ,"))
         if m := DATE.search(opening):
             result.meeting_date = to_date(m)
         elif m := NUMERIC_DATE.search(opening):
             result.meeting_date = numeric_date(m)
-        if m := _START.search(opening):
+        if m := _START.search(opening) or _AT_TIME.search(opening):
             result.start_time = to_time(m.group(1))
         result.venue = _venue(opening)
+    if opening is None:
+        _read_heading_block(_heading_lines(texts), result)
+    if result.start_time is None:
+        # "Meeting commenced at 8.05 am" under the opening, or "(Note: The Meeting opened at 6.30 pm
+        # and closed at 8.15 pm)" where the minutes close.
+        for line in texts + [l.text for l in closing]:
+            if m := _START.search(line):
+                result.start_time = to_time(m.group(1))
+                break
+    if result.venue is None:
+        for line in texts:
+            if m := _MET_AT.match(line):
+                result.venue = m.group(1).strip(" ,.")
+                break
     if result.committee is None:
         result.committee = _committee_from_heading(above, result.council)
     if result.meeting_date is None:
+        # No opening sentence: the date is among the heading lines above the first attendance label.
+        above = above if opening_at is not None else _heading_lines(texts)
         for line in above:
             if m := DATE.search(line):
                 result.meeting_date = to_date(m)
                 break
     for line in closing:
-        if m := _END.search(line.text):
+        if result.end_time is None and (m := _END.search(line.text)):
             result.end_time = to_time(m.group(0))
             break
     return result
@@ -134,6 +168,8 @@ def to_time(text: str) -> time | None:
         return None
     if m.group(4):
         return time(12, 0)
+    if m.group(5) or m.group(7):
+        return time(int(m.group(5) or m.group(7)), int(m.group(6) or m.group(8)))
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
     pm = m.group(3).lower().startswith("p")
     if pm and hour != 12:
@@ -145,20 +181,59 @@ def to_time(text: str) -> time | None:
     return time(hour, minute)
 
 
+def opening_line_index(lines: list[MinutesLine], within: int = 40) -> int:
+    """Index of the opening sentence's first line among the first `within` lines; -1 when none is printed."""
+    for i, line in enumerate(lines[:within]):
+        text = line.text.strip()
+        # At the start of its line, and not an item about earlier minutes ("Minutes of the previous
+        # meeting", "RESOLVED that the minutes of the meeting held on ...").
+        if (m := _MINUTES_OF.search(text)) and not text[:m.start()].strip() \
+                and not re.search(r"(?i)\bprevious\b|\blast\s+meeting\b|\(pages?\s+\d", text):
+            return i
+    return -1
+
+
 def _opening_sentence(header: list[MinutesLine]) -> tuple[str | None, int | None]:
     """The 'MINUTES of ... meeting ...' sentence, wrapped lines joined, and its index among texts."""
-    texts = [l.text.strip() for l in header if l.text.strip()]
+    kept = [l for l in header if l.text.strip()]
+    texts = [l.text.strip() for l in kept]
     for i, text in enumerate(texts):
         if _MINUTES_OF.search(text):
             parts = [text]
-            for more in texts[i + 1: i + 4]:
-                if re.match(r"(?i)^(?:present|membership|members present)\b", more):
+            for line in kept[i + 1: i + 4]:
+                more = line.text.strip()
+                if re.match(r"(?i)^(?:present|membership|members present)\b", more) or line.starts_paragraph:
                     break
                 parts.append(more)
                 if more.endswith("."):
                     break
             return join_wrapped(parts), i
     return None, None
+
+
+def _read_heading_block(heading: list[str], result: MeetingHeader) -> None:
+    """Minutes headed by lines, not a sentence (CMIS): "TUESDAY, 14 FEBRUARY 2023 AT 10:00 HOURS",
+    "IN COMMITTEE ROOMS 3 & 4, COUNCIL HOUSE, ...", "Venue: Civic Centre", "Time: 6.00 pm"."""
+    for line in heading:
+        if result.start_time is None and (DATE.search(line) or re.match(r"(?i)^time\s*:", line)):
+            times = [to_time(m.group(0)) for m in TIME.finditer(DATE.sub(" ", line))]
+            if times:
+                result.start_time = times[0]
+            if len(times) == 2 and re.match(r"(?i)^time\s*:", line):
+                result.end_time = times[1]  # "Time: 4.30pm – 6.00pm"
+        if result.venue is None:
+            if m := _HEADING_VENUE.match(line):
+                if not DATE.search(m.group(1)):
+                    result.venue = m.group(1).strip(" ,.")
+
+
+def _heading_lines(texts: list[str]) -> list[str]:
+    out = []
+    for text in texts[:10]:
+        if re.match(r"(?i)^(?:(?:members|councillors)\s+)?(?:present|membership|attendees|apologies)\b", text):
+            break
+        out.append(text)
+    return out
 
 
 def _venue(opening: str) -> str | None:

@@ -4,6 +4,9 @@ PDF extraction can cut one printed line into several (a fully justified line
 becomes one group per word; a list printed in columns becomes one group per
 cell) and keeps the bare page number printed at the top of each page. Both
 would break item headings and attendance lists, so they are mended here once.
+The cells of a line printed in columns are kept beside its text: names listed
+in columns with no commas ("Muhammad Afzal   Eddie Freeman   Zhor Malik") can
+only be told apart by the gaps between them.
 """
 from __future__ import annotations
 
@@ -15,6 +18,10 @@ from schemas.document import Document
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _CUT_WORD_END = re.compile(r"(?:^|\s)[A-Z]$")
 _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one printed line
+# Points between two groups on one baseline that make them separate cells, not words of one
+# phrase: wider than a justified line's widest word space.
+_COLUMN_GAP = 12.0
+_TEXT_COLUMN_GAP = re.compile(r"\s{3,}")  # a pdftotext -layout line: columns apart by runs of spaces
 
 
 @dataclass(slots=True)
@@ -27,6 +34,14 @@ class MinutesLine:
     bottom: float | None = None
     # Paragraph break before this line: a blank line (text) or a gap taller than half a line (PDF).
     starts_paragraph: bool = False
+    # The line's cells when it was printed in columns (one cell otherwise).
+    cells: list[str] | None = None
+
+    @property
+    def columns(self) -> list[str]:
+        if self.cells:
+            return self.cells
+        return [c for c in _TEXT_COLUMN_GAP.split(self.text.strip()) if c] or [self.text.strip()]
 
     @property
     def blank(self) -> bool:
@@ -37,6 +52,7 @@ def minutes_lines(doc: Document) -> list[MinutesLine]:
     """The document's lines with split baselines merged and page numbers dropped."""
     out: list[MinutesLine] = []
     tops: list[float | None] = []
+    right: list[float | None] = []  # right edge of each output line's last group
     previous_page = None
     for line in doc.lines:
         text = line.text.rstrip()
@@ -54,12 +70,36 @@ def minutes_lines(doc: Document) -> list[MinutesLine]:
             and out[-1].x0 is not None
             and line.x0 > out[-1].x0
         ):
-            out[-1].text = f"{out[-1].text} {text.strip()}"
+            merged = out[-1]
+            merged.text = f"{merged.text} {text.strip()}"
+            cells = merged.cells or [merged.text[: -len(text.strip()) - 1].strip()]
+            more = _word_cells(line) or [text.strip()]
+            if right[-1] is not None and line.x0 - right[-1] > _COLUMN_GAP:
+                cells += more
+            else:
+                cells[-1] = f"{cells[-1]} {more[0]}"
+                cells += more[1:]
+            merged.cells = cells if len(cells) > 1 else None
+            right[-1] = line.x1
             continue
-        out.append(MinutesLine(text, line.page, line.number, line.x0, line.top, line.bottom))
+        out.append(MinutesLine(text, line.page, line.number, line.x0, line.top, line.bottom, cells=_word_cells(line)))
         tops.append(line.top)
+        right.append(line.x1)
     _mark_paragraphs(out)
     return out
+
+
+def _word_cells(line) -> list[str] | None:
+    """A PDF line's cells where its words stand apart by a column gap ("Cllr A Smith      Chair")."""
+    words = list(line.words or ())
+    if len(words) < 2 or any(w.x0 is None or w.x1 is None for w in words):
+        return None
+    cells = [[words[0].text]]
+    for before, word in zip(words, words[1:]):
+        if word.x0 - before.x1 > _COLUMN_GAP:
+            cells.append([])
+        cells[-1].append(word.text)
+    return [" ".join(c) for c in cells] if len(cells) > 1 else None
 
 
 def _mark_paragraphs(lines: list[MinutesLine]) -> None:

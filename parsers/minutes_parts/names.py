@@ -12,7 +12,7 @@ from dataclasses import dataclass
 # Honorifics kept in `title`, never in the name.
 TITLES = {
     "cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady",
-    "prof", "professor", "rev", "revd", "reverend", "canon", "baroness", "baron", "hon",
+    "prof", "professor", "rev", "revd", "reverend", "canon", "baroness", "baron", "hon", "fr", "father",
 }
 # Words that open a post or office: a comma-separated fragment starting with one of
 # these describes the person before it ("Sue Chandler, Cabinet Member for ...").
@@ -21,10 +21,37 @@ POST_WORDS = {
     "acting", "senior", "assistant", "executive", "corporate", "general", "strategic", "service",
     "democratic", "monitoring", "principal", "lead", "clerk", "adviser", "advisor", "commissioner",
     "accountant", "counsel", "solicitor", "lawyer", "chair", "chairman", "vice", "member", "portfolio",
+    "medical", "clinical", "designated", "named", "virtual", "programme", "project", "policy", "partnership",
+    "operations", "business", "finance", "team", "governance", "scrutiny", "committee", "headteacher",
 }
-_CHAIR = re.compile(r"^(?:chairman|chair|chairperson|chairwoman|in the chair)$", re.I)
-_VICE_CHAIR = re.compile(r"^vice[\s-]*(?:chairman|chair|chairperson|chairwoman)$", re.I)
+# Full council is chaired by its Chairman, Mayor or Lord Mayor (Civic Mayor, Presiding Member in Wales).
+# Words that close a post: "PCC Link Officer", "Mayor's Chaplain", "Youth Justice Manager".
+POST_TAILS = {
+    "officer", "director", "manager", "clerk", "chaplain", "adviser", "advisor", "coordinator", "co-ordinator",
+    "consultant", "secretary", "treasurer", "solicitor", "accountant", "worker", "representative", "lead",
+    "commissioner", "headteacher", "principal", "executive", "administrator", "analyst", "practitioner",
+}
+_CHAIR = re.compile(r"^(?:chairman|chair|chairperson|chairwoman|in the chair|(?:lord\s+|civic\s+)?mayor|presiding member)$", re.I)
+_VICE_CHAIR = re.compile(
+    r"^(?:vice[\s-]*(?:chairman|chair|chairperson|chairwoman)|deputy\s+(?:lord\s+)?mayor|deputy\s+chair(?:man)?)$", re.I)
 _SUBSTITUTE_FOR = re.compile(r"^(?:in place of|substitut\w* for|for|replacing|sub for)\s+(.+)$", re.I)
+# An apology noting who came instead: "(Ms H Horne attended as substitute)", "(substituted by Cllr X)",
+# "(Mr D Walker, Medical Director attended in his absence)".
+_SUBSTITUTED_BY = re.compile(
+    r"^(?:substituted\s+by|represented\s+by|sub(?:stitute)?\s*[:\-–])\s+(.+)$"
+    r"|^(.+?)\s+(?:attended|attending|was\s+present)\s+(?:as\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?(?:substitute|deputy|representative)"
+    r"|in\s+(?:his|her|their)\s+(?:absence|place)|instead)\b.*$",
+    re.I,
+)
+# An office printed before the person who holds it, the person in brackets.
+_OFFICE_THEN_NAME = re.compile(
+    r"^(?:(?:his|her)\s+worship(?:ful)?\s+)?(?:the\s+)?"
+    r"(?P<office>(?:vice[\s-]*)?chair(?:man|person|woman)?|(?:deputy\s+)?(?:lord\s+|civic\s+)?mayor|presiding\s+member)"
+    r"\s*\((?P<person>[^()]+)\)$",
+    re.I,
+)
+# "Councillor Wilson in the chair": the chair named in running text, not in brackets.
+_IN_THE_CHAIR = re.compile(r"\s+(?:was\s+)?in\s+the\s+chair\s*\.?$", re.I)
 _PARENS = re.compile(r"\(([^()]*)\)")
 _DASH = re.compile(r"\s+[-–—]\s+|\s+[–—]|[–—]\s+")
 _POST_NOMINAL = re.compile(r"^[A-Z]{2,5}$")
@@ -42,6 +69,7 @@ class PrintedPerson:
     chair: str | None = None  # "chair" or "vice_chair" when annotated
     substitute_for: str | None = None
     is_person: bool = True  # False for a seat printed without a person's name
+    substituted_by: str | None = None  # an apology's note of who attended instead, as printed
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -82,8 +110,13 @@ def starts_with_title(text: str) -> bool:
 
 
 def is_post_fragment(text: str) -> bool:
-    first = text.split(maxsplit=1)[0].lower().strip("(") if text.strip() else ""
-    return first in POST_WORDS
+    words = text.split()
+    if not words:
+        return False
+    if words[0].lower().strip("(").split("-")[0] in POST_WORDS:  # "Vice-Chair", "Co-ordinator"
+        return True
+    bare = _PARENS.sub(" ", text).split()  # "McKay (Acting Chief Accountant)" is a name and its post
+    return len(bare) > 1 and bare[-1].lower().strip(".") in POST_TAILS
 
 
 def parse_person(entry: str) -> PrintedPerson | None:
@@ -91,18 +124,27 @@ def parse_person(entry: str) -> PrintedPerson | None:
     entry = re.sub(r"\s+", " ", entry).strip(" ,;.:")
     if not entry:
         return None
-    chair = substitute_for = None
+    chair = substitute_for = substituted_by = None
     positions: list[str] = []
+    if m := _IN_THE_CHAIR.search(entry):
+        chair, entry = "chair", entry[:m.start()]
+    if m := _OFFICE_THEN_NAME.match(entry):
+        # "The Chairman (Councillor A Smith)", "Lord Mayor (Councillor Yvonne Mosquito) in the Chair"
+        office = m.group("office")
+        chair = "vice_chair" if _VICE_CHAIR.match(office) else "chair"
+        entry = m.group("person")
     for note in _PARENS.findall(entry):
         note = note.strip()
-        if _CHAIR.match(note):
+        if m := _SUBSTITUTED_BY.match(note):
+            substituted_by = (m.group(1) or m.group(2)).strip(" ,.")
+        elif _CHAIR.match(note):
             chair = "chair"
         elif _VICE_CHAIR.match(note):
             chair = "vice_chair"
         elif m := _SUBSTITUTE_FOR.match(note):
             substitute_for = split_title(m.group(1).strip(" ."))[1]
-        elif note:
-            positions.append(note)
+        elif note and not re.fullmatch(r"(?i)(?:board\s+|committee\s+|panel\s+)?member", note):
+            positions.append(note)  # a bare "Member" in a role column says nothing more
     bare = _PARENS.sub(" ", entry)
     bare = re.sub(r"\s+", " ", bare).strip(" ,;.")
     parts = _DASH.split(bare, maxsplit=1)
@@ -118,6 +160,7 @@ def parse_person(entry: str) -> PrintedPerson | None:
         position="; ".join(positions) or None,
         chair=chair,
         substitute_for=substitute_for,
+        substituted_by=substituted_by,
     )
     if title is None and not looks_like_name(rest):
         # A seat with no one named in it ("Ambassador for Vulnerable Children and Young People").

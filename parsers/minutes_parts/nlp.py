@@ -18,6 +18,8 @@ from spacy.matcher import Matcher
 
 _BODIES = ["committee", "panel", "cabinet", "council", "board", "sub-committee", "forum", "group"]
 _PAPERS = ["report", "reports", "update", "workplan", "plan", "programme", "minutes", "information", "presentation"]
+# "declared" in most minutes; "disclosed" where the code of conduct speaks of disclosable interests.
+_DECLARING_VERBS = ["declared", "declares", "disclosed", "discloses"]
 _DECISION_WORD = re.compile(r"\b(?:agreed|approved|noted)\b", re.I)
 
 
@@ -26,7 +28,7 @@ def pipeline() -> tuple[Language, Matcher]:
     nlp = spacy.blank("en")
     matcher = Matcher(nlp.vocab)
     name_token = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|[A-Z])$"}}
-    matcher.add("DECLARANT", [[name_token, {"OP": "*", **name_token}, {"LOWER": {"IN": ["declared", "declares"]}}]],
+    matcher.add("DECLARANT", [[name_token, {"OP": "*", **name_token}, {"LOWER": {"IN": _DECLARING_VERBS}}]],
                 greedy="LONGEST")
     matcher.add("AGREED", [
         [{"LOWER": {"IN": _BODIES}}, {"LOWER": {"IN": ["unanimously", "then", "also", "further"]}, "OP": "?"}, {"LOWER": "agreed"}],
@@ -35,6 +37,9 @@ def pipeline() -> tuple[Language, Matcher]:
     ])
     matcher.add("CABINET_ROLE", [
         [{"LOWER": "cabinet"}, {"LOWER": {"IN": ["member", "lead"]}}],
+        # Councils name their executive differently: "Executive Member for Education", "Lead Member for ...".
+        [{"LOWER": "executive"}, {"LOWER": {"IN": ["member", "lead", "councillor"]}}],
+        [{"LOWER": "lead"}, {"LOWER": "member"}],
         [{"LOWER": "portfolio"}, {"LOWER": "holder"}],
         [{"LOWER": "deputy", "OP": "?"}, {"LOWER": "leader"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "council"}],
     ])
