@@ -1,10 +1,11 @@
 """Committee minutes -> meetings, meeting_attendance, declarations, minute_items, resolutions, action_log.
 
-Works from layout rules shared by ModernGov councils, never from one council's
-names: the opening "MINUTES of a meeting of ..." sentence, attendance blocks
-(PRESENT / Substitutes / IN ATTENDANCE / Apologies), numbered item headings,
-"RESOLVED" paragraphs, and an action-log table when the pack prints one. The
-pieces live in `parsers/minutes_parts/`.
+Works from layout rules shared by councils' minutes, never from one council's names: the opening
+sentence or heading lines, attendance blocks (PRESENT / Substitutes / IN ATTENDANCE / Apologies,
+with their groups), numbered item headings in their several shapes (ModernGov "(Item 3)" anchors,
+"54. TITLE", "23/5", "CPP/12/24", CMIS titles above "1001 ..."), "RESOLVED" / "Agreed:" /
+"Decision:" paragraphs, and an action-log table when the pack prints one. The pieces live in
+`parsers/minutes_parts/`.
 """
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ from parsers.minutes_parts.decisions import declarations, resolutions
 from parsers.minutes_parts.header import DATE, local_authority_of, opening_line_index, read_header
 from parsers.minutes_parts.items import end_of_minutes, find_items
 from parsers.minutes_parts.lines import minutes_lines
+from parsers.minutes_parts.names import looks_like_name, starts_with_title
 from parsers.result import ParseResult
 from schemas.document import Document
 from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution
 
-VERSION = "2"  # 2: other councils' layouts (coded minute numbers, grouped attendance, CMIS headings)
+VERSION = "3"  # 3: other councils' layouts (coded minute numbers, grouped attendance, CMIS headings, tables)
 
 _APOLOGIES_TITLE = re.compile(r"\bapolog", re.I)
 _SUBSTITUTES_TITLE = re.compile(r"\bsubstitut", re.I)
@@ -32,10 +34,12 @@ _START = re.compile(
     r"|^\s*(?:at\s+)?(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:a\s+|the\s+)?\S.*?\b(?:was\s+)?held\b",
     re.I,
 )
-_ATTENDANCE_LABEL = re.compile(r"^\s*(?:present|membership|members present|in attendance|apologies)\b", re.I)
+_ATTENDANCE_LABEL = re.compile(
+    r"^\s*(?:present|membership|members present|in attendance|apologies|attendees)\b|^\s*(?:members|councillors)\s*:", re.I)
 # Minutes with no opening sentence: headings (council, committee, date) and then "PRESENT:".
 _PRESENT_LABEL = re.compile(
-    r"^\s*(?:(?:(?:members|councillors)\s+)?present|attendees|attendance|in\s+attendance)\s*(?:[:\-–]|$)", re.I)
+    r"^\s*(?:(?:(?:members|councillors)\s+)?present|attendees|in\s+attendance)\s*(?:[:\-–][\s:\-–]*|$)(?P<rest>.*)$"
+    r"|^\s*attendance\s*:\s*(?P<rest2>.*)$", re.I)
 
 
 def is_minutes_start(lines: list[str]) -> bool:
@@ -56,9 +60,24 @@ def is_minutes_start(lines: list[str]) -> bool:
         if any(_ATTENDANCE_LABEL.match(t) for t in texts[i + 1:]):
             return True
     for i, text in enumerate(texts[:12]):
-        if _PRESENT_LABEL.match(text):
-            return i > 0 and any(DATE.search(t) for t in texts[:i])
+        if m := _PRESENT_LABEL.match(text):
+            # Someone must follow the label ("Attendance: 94.2%" in a school report is not a list of people).
+            first = (m.group("rest") or m.group("rest2") or (texts[i + 1] if i + 1 < len(texts) else "")).strip()
+            return i > 0 and any(DATE.search(t) for t in texts[:i]) and _names_someone(first)
     return False
+
+
+def _names_someone(text: str) -> bool:
+    """Does this line open with a person ("Cllr A Smith", "Councillors ...", "Sue Manning (Chair)") or a
+    group of people ("School members:")?"""
+    words = re.sub(r"[(),:;]", " ", text).split()
+    if not words:
+        return False
+    if starts_with_title(text) or re.match(r"(?i)^(?:councillors|cllrs)\b", text):
+        return True
+    if re.match(r"^[A-Z][\w' -]{1,40}:\s*", text) or re.match(r"(?i)^[\w -]{0,30}\bmembers\b", text):
+        return True
+    return len(words) >= 2 and looks_like_name(" ".join(words[:2]))
 
 
 def parse_minutes(doc: Document) -> ParseResult:

@@ -197,3 +197,19 @@ def test_a_letters_letterhead_above_its_date_belongs_to_the_letter(tmp_path: Pat
     path.write_text(report + letterhead + letter)
     docs = split_source(read_source(path))
     assert [(d.doc_type, d.line_start) for d in docs] == [("report", 1), ("monitoring_letter", 9)]
+
+
+def test_other_councils_minutes_fixtures_split_as_one_set_of_minutes():
+    fixtures = sorted((ROOT / "corpus" / "fixtures" / "minutes").glob("*.txt"))
+    assert len(fixtures) >= 10
+    for path in fixtures:
+        assert [d.doc_type for d in split_source(read_source(path))] == ["minutes"], path.name
+
+
+def test_a_person_named_like_a_council_is_not_the_authority(tmp_path: Path):
+    path = tmp_path / "minutes.txt"
+    path.write_text("SCHOOLS FORUM\n\nMinutes of the meeting held on 14 March 2024\n\nPRESENT\n"
+                    "Brent Fielding (Chair)\nCllr Jane Sutton\n\n1. Apologies\nNone.\n")
+    docs = split_source(read_source(path))
+    assert [d.doc_type for d in docs] == ["minutes"]
+    assert docs[0].local_authority is None

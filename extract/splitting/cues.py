@@ -74,6 +74,7 @@ START_CUES: list[StartCue] = [
             r"^\s*(?:(?:draft|unconfirmed|confirmed|approved|signed)\s+)?minutes\b(?!\s+of\s+(?:the\s+)?(?:last|previous)\b)"
             r"|^.{3,100}\s[-–—:|]\s*(?:draft\s+)?minutes\s*$"
             r"|^\s*at\s+an?\s+(?:\w+\s+){0,2}meeting\s+of\b"
+            r"|^\s*an?\s+(?:\w+\s+){0,2}meeting\s+of\b.*\b(?:was\s+)?held\b"
             r"|^\s*(?:record|notes)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:meeting|proceedings)\b"
         ),
         # An agenda item "Minutes of the meeting held on ..." is not minutes: real ones list who came.

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Callable
 
 from parsers.improvement.kind import improvement_kind
+from parsers.minutes import minutes_kind
 from parsers.ofsted import is_report_start
 from parsers.scorecard import scorecard_kind
 
-RECOGNISERS: list[Callable[[list[str]], str | None]] = [is_report_start, improvement_kind, scorecard_kind]
+RECOGNISERS: list[Callable[[list[str]], str | None]] = [is_report_start, improvement_kind, scorecard_kind, minutes_kind]
 
 
 def recognise(lines: list[str]) -> str | None:

@@ -87,6 +87,14 @@ def _through_empty_pages(source: Source, last_page: int, next_page: int) -> int:
     return page
 
 
+_ATTENDANCE_LABEL = re.compile(
+    r"^\s*(?:\d+\.?\s+)?(?:present|members\s+present|in\s+attendance|attendees|attendance|also\s+present|"
+    r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b",
+    re.I,
+)
+_PERSON = re.compile(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]|\((?:vice[- ])?chair(?:man|person)?\)", re.I)
+
+
 def _named_in_heading(lines: list[Line]) -> str | None:
     """The authority a document names in its opening lines (its cover, letterhead or heading)."""
     head = [l.text for l in lines if l.text.strip()][:12]
@@ -95,6 +103,9 @@ def _named_in_heading(lines: list[Line]) -> str | None:
     marks = [k for k, t in enumerate(head) if LETTERHEAD_MARK.search(t)]
     if marks:
         head = [l.text for l in lines if l.text.strip()][marks[-1] + 1 : marks[-1] + 13]
+    # The heading ends where a list of people begins: "Brent Fielding (Chair)" names a person.
+    people = next((k for k, t in enumerate(head) if _ATTENDANCE_LABEL.match(t)), len(head))
+    head = [t for t in head[:people] if not _PERSON.search(t)]
     found = authorities_in("\n".join(head))
     return found[0] if found else None
 

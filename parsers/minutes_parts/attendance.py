@@ -1,10 +1,11 @@
 """Who attended: the PRESENT / Substitutes / IN ATTENDANCE / Apologies blocks, and apology minutes.
 
-Councils print the same facts in two layouts: one person per line (names in
-columns, "(Chairman)" wrapped onto its own line) or running comma lists
-("Mr R W Gough (Chairman), Mr N Baker, ... and Mr R J Thomas"). A block is
-read as a comma list when it has commas outside brackets, otherwise line by
-line; both then split "A and B" where the left side is a whole person.
+The blocks open at a label ("PRESENT:", "Also present under Rule 30:-", "Attendees:") and may hold
+groups under labels of their own ("School members:", "Nominated subs:", "Observers:"). A block is
+cut where a paragraph or a sentence ends, running text among the names is dropped, and a sentence
+such as "Mr D Thomas was in attendance." is read for its people. Apologies and substitutes are
+also minuted inside items ("Apologies were received from ...", "X substituted for Y"). Turning a
+printed list into people is `name_lists`' part.
 """
 from __future__ import annotations
 
@@ -13,15 +14,8 @@ from dataclasses import dataclass
 
 from parsers.minutes_parts.lines import MinutesLine, join_wrapped
 from parsers.minutes_parts.nlp import is_cabinet_role
-from parsers.minutes_parts.names import (
-    PrintedPerson,
-    is_post_fragment,
-    looks_like_name,
-    parse_person,
-    split_post_nominals,
-    split_title,
-    starts_with_title,
-)
+from parsers.minutes_parts.name_lists import PLURAL_TITLE_ALONE, people_in_block, split_entries
+from parsers.minutes_parts.names import PrintedPerson, split_title, starts_with_title
 
 # Block labels at the start of a header line; the kind says what the names in it are.
 _LABELS = [
@@ -77,7 +71,6 @@ _SUBSTITUTE_PAIR = re.compile(
     r"(?P<for>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+)", re.I)
 # "Others in" wrapped before "attendance": the second line is part of the label.
 _LABEL_TAIL = re.compile(r"^attendance(?:\s+virtually|\s+remotely)?\s*[:\-–]?\s*", re.I)
-_CONNECTOR_END = re.compile(r"(?:\b(?:and|of|for|the|to|in|&)|[-–,(&])$", re.I)
 # Apologies minuted as a sentence inside an item.
 _APOLOGY_SENTENCE = re.compile(
     r"\bapolog(?:ies|y)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|reported|given|submitted|tendered|noted)\s+(?:from|on\s+behalf\s+of|by)\s+"
@@ -90,13 +83,7 @@ _APOLOGY_FROM = re.compile(
     r"|\b(?:had\s+been|have\s+been|were|was)\s+received\s+from(?:\s+|(?=\s*[:\-–]))", re.I)
 # The apologies are listed on the lines below, not in the sentence: "received from: -".
 _LIST_FOLLOWS = re.compile(r"\s*[:\-–][\s:\-–]*")
-_DASH_POSITION = re.compile(r"\s[-–—]\s|[–—]")
-_PLURAL_TITLE = re.compile(r"^(councillors|cllrs|messrs)\.?\s+", re.I)
-_IN_THE_CHAIR_END = re.compile(r"(?:^|\s+)(?:was\s+)?in\s+the\s+chair\s*$", re.I)
 _LABEL_QUALIFIER = re.compile(r"^[a-z][^:()]{0,40}:[-–]?\s*(.*)$")
-_PLURAL_TITLE_ALONE = re.compile(r"^(councillors|cllrs)\s*:?\s*$", re.I)
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr)\.?\s", re.I)
-_SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 
 
@@ -120,7 +107,7 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
                 continue
             if _is_prose(segment):
                 continue
-            for person, at in _people_in_block(segment):
+            for person, at in people_in_block(segment):
                 entries += _entries(person, kind, at)
     return entries
 
@@ -130,7 +117,7 @@ def _attendance_sentence(segment: list[MinutesLine]) -> list[AttendanceEntry] | 
     text = join_wrapped([l.text for l in segment])
     for pattern, kind in _ATTENDANCE_SENTENCES:
         if m := pattern.match(text):
-            people = [p for p in _split_entries(m.group("names")) if p.is_person]
+            people = [p for p in split_entries(m.group("names")) if p.is_person]
             return [e for p in people for e in _entries(p, kind, segment[0])]
     return None
 
@@ -149,7 +136,7 @@ def _blocks(lines: list[MinutesLine], kind: str | None = None) -> list[tuple[str
                 text = text[m.end():]
                 if not text:
                     continue
-        if kind is not None and _PLURAL_TITLE_ALONE.match(text):
+        if kind is not None and PLURAL_TITLE_ALONE.match(text):
             # "Councillors" over names in columns: a new list, the title kept for the names below it.
             kind = kind if kind in ("members", "attendees", "apologies", "absent", "substitutes") else "members"
             blocks.append((kind, [_block_line(text, line, True)]))
@@ -181,12 +168,18 @@ def _cells_after_label(line: MinutesLine, rest: str) -> list[str] | None:
     cells = line.columns
     if len(cells) < 2:
         return None
-    for k, cell in enumerate(cells):
-        if rest.startswith(cell) or cell.endswith(rest.split()[0]) or rest.split()[0] in cell:
-            tail = [rest[: len(rest) - len(" ".join(cells[k + 1:]))].strip()] if k + 1 < len(cells) else [rest]
-            out = [c for c in tail + cells[k + 1:] if c]
-            return out if len(out) > 1 and " ".join(out) == rest else None
-    return None
+    text = line.text.strip()
+    rest_at = len(text) - len(rest)  # where the names start in the line
+    out, pos = [], 0
+    for cell in cells:
+        at = text.find(cell, pos)
+        if at < 0:
+            return None
+        pos = at + len(cell)
+        if pos > rest_at:
+            out.append(cell[max(0, rest_at - at):].strip())
+    out = [c for c in out if c]
+    return out if len(out) > 1 else None
 
 
 def _group_label(text: str, current: str) -> tuple[str, str] | None:
@@ -211,7 +204,6 @@ def _segments(block: list[MinutesLine], keep_prose: bool = False) -> list[list[M
     """
     segments: list[list[MinutesLine]] = []
     for line in block:
-        text = line.text.strip()
         if not segments or line.starts_paragraph or _ends_sentence(segments[-1][-1].text):
             segments.append([])
         segments[-1].append(line)
@@ -244,23 +236,23 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
             below = lines[index + 1:]
             for _, block in _blocks(below, "apologies"):
                 for segment in _segments(block):
-                    for person, first in _people_in_block(segment):
+                    for person, first in people_in_block(segment):
                         entries += _entries(person, "apologies", first)
             break
         names = text[m.end(): _sentence_end(text, m.end())]
-        for person in _split_entries(names):
+        for person in split_entries(names):
             entries += _entries(person, "apologies", at)
     if substitutes_item:
         for m in _SUBSTITUTE_PAIR.finditer(text):
             at = _line_at(starts, lines, m.start())
-            for person in _split_entries(m.group("names")):
+            for person in split_entries(m.group("names")):
                 if person.is_person:
                     person.substitute_for = split_title(m.group("for").strip())[1]
                     entries.append(_entry(person, "substitutes", at))
         return entries
     for m in _SUBSTITUTES_SENTENCE.finditer(text):
         at = _line_at(starts, lines, m.start())
-        for person in _split_entries(m.group("names")):
+        for person in split_entries(m.group("names")):
             if person.is_person:
                 if m.group("for"):
                     person.substitute_for = split_title(m.group("for").strip())[1]
@@ -298,211 +290,11 @@ def _match_label(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _people_in_block(block: list[MinutesLine]) -> list[tuple[PrintedPerson, MinutesLine]]:
-    if not block:
-        return []
-    joined = join_wrapped([l.text for l in block])
-    if not _has_comma_outside_brackets(joined) and any(len(l.columns) > 1 for l in block):
-        # Names printed in columns with no commas: every cell is one entry, except a cell that is
-        # the post or role of the person beside it ("Cllr Alison Smith | Chair").
-        block = [MinutesLine(entry, l.page, l.number, l.x0) for l in block for entry in _row_entries(l.columns)]
-    per_line = _titled_person_per_line(block)
-    if (_has_comma_outside_brackets(joined) and not per_line) or len(block) == 1:
-        return [(p, block[0]) for p in _split_entries(joined)]
-    # One entry per line; a line continues the previous entry when the break fell inside it.
-    out: list[tuple[PrintedPerson, MinutesLine]] = []
-    current: list[str] = []
-    first: MinutesLine | None = None
-    carried = None  # "Councillors" on a line of its own: the title of the names below it
-    for line in block:
-        text = line.text.strip()
-        if m := _PLURAL_TITLE_ALONE.match(text):
-            carried = m.group(1)
-            continue
-        if carried and not starts_with_title(text) and not (current and _continues(current[-1], text)):
-            text = f"{carried} {text}"
-        if current and _continues(current[-1], text):
-            current.append(text)
-            continue
-        if current:
-            out += [(p, first) for p in _split_entries(join_wrapped(current), per_line)]
-        current, first = [text], line
-    if current:
-        out += [(p, first) for p in _split_entries(join_wrapped(current), per_line)]
-    return out
-
-
-def _row_entries(cells: list[str]) -> list[str]:
-    entries: list[str] = []
-    for cell in cells:
-        is_role = not starts_with_title(cell) and (is_post_fragment(cell) or not looks_like_name(cell))
-        if entries and is_role and "(" not in cell:
-            entries[-1] = f"{entries[-1]} ({cell})"
-        else:
-            entries.append(cell)
-    return entries
-
-
-def _titled_person_per_line(block: list[MinutesLine]) -> bool:
-    """Every line opens with a title ("Cllr A Brooker", "Rev Fr N Cale, Mayor's Chaplain"): one person
-    a line, and what follows a comma on the line is that person's post, not another person."""
-    texts = [l.text.strip() for l in block if l.text.strip()]
-    if len(texts) < 2:
-        return False
-    previous = None
-    for text in texts:
-        continues = bool(previous and _continues(previous, text))
-        if not (starts_with_title(text) or _PLURAL_TITLE.match(text) or continues or _name_then_posts(text)):
-            return False
-        if text.endswith(",") or len(_split_at_titles(text)) > 1:
-            return False  # a comma list wrapped over lines, or several people a line
-        previous = text
-    return True
-
-
-def _name_then_posts(text: str) -> bool:
-    """'Deborah Cadman, Chief Executive': a name, then only posts after its commas."""
-    fragments = [f.strip() for f in _split_outside_brackets(text, ",")]
-    return (len(fragments) > 1 and looks_like_name(re.sub(r"\([^()]*\)", " ", fragments[0]).strip())
-            and all(is_post_fragment(f) or not looks_like_name(f) for f in fragments[1:]))
-
-
-def _continues(previous: str, text: str) -> bool:
-    if previous.count("(") > previous.count(")"):
-        return True
-    if _CONNECTOR_END.search(previous):
-        return True
-    return text[0].islower() or text.startswith("(")
-
-
-def _has_comma_outside_brackets(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == "," and depth <= 0:
-            return True
-    return False
-
-
-def _split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
-    """Split a printed list into people, re-attaching post-nominals and posts cut off by commas.
-
-    `one_person`: the text is one person's line, so a fragment with no title is a post.
-    """
-    fragments: list[str] = []
-    after_comma: set[int] = set()  # fragments that a comma (not "and", not a title) cut off
-    pieces = [c for part in _split_outside_brackets(text, ";") for c in _split_outside_brackets(part, ",")]
-    surnames = bool(_PLURAL_TITLE.match(text.strip()))  # "Councillors Chahal, Kelly and Sadiq"
-    for k, piece in enumerate(pieces):
-        piece = re.sub(r"^and\s+", "", piece.strip())  # the serial comma's ", and"
-        if k:
-            after_comma.add(len(fragments))
-        for part in _split_and(piece, surnames):
-            fragments += _split_at_titles(part)
-    people: list[PrintedPerson] = []
-    carried_title = None  # "Councillors A, B and C": the plural title belongs to each name after it
-    for index, fragment in enumerate(fragments):
-        fragment = fragment.strip(" .;:")
-        if m := _PLURAL_TITLE.match(fragment):
-            carried_title = _SINGULAR[m.group(1).lower()]
-            fragment = f"{carried_title} {fragment[m.end():]}"
-        elif carried_title and _HONORIFIC.match(fragment) and carried_title != "Mr":
-            # "Councillors Mrs J A Anderson, Mrs P Bates, M A Coffin": still councillors, with honorifics
-            fragment = f"{carried_title} {fragment}"
-        elif starts_with_title(fragment):
-            carried_title = None
-        elif carried_title and fragment and not is_post_fragment(fragment) and not _only_post_nominals(fragment):
-            fragment = f"{carried_title} {fragment}"
-        if not fragment:
-            continue
-        if people and people[-1].is_person and _only_post_nominals(fragment):
-            people[-1].post_nominals = " ".join(filter(None, [people[-1].post_nominals, fragment]))
-            continue
-        if people and people[-1].is_person and (m := _IN_THE_CHAIR_END.search(fragment)):
-            people[-1].chair = "chair"  # "Councillor Ian Ward, Leader in the Chair"
-            fragment = fragment[:m.start()].strip()
-            if not fragment:
-                continue
-        if (people and people[-1].is_person and not starts_with_title(fragment)
-                and (is_post_fragment(fragment) or (one_person and index in after_comma))):
-            people[-1].position = "; ".join(filter(None, [people[-1].position, fragment]))
-            continue
-        person = parse_person(fragment)
-        if person is not None:
-            people.append(person)
-    return people
-
-
-def _only_post_nominals(fragment: str) -> bool:
-    return all(re.fullmatch(r"[A-Z]{2,5}", t) for t in fragment.split())
-
-
-def _split_outside_brackets(text: str, sep: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == sep and depth <= 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return parts
-
-
-def _split_and(text: str, surnames: bool = False) -> list[str]:
-    """'A and B' is two entries when A is a whole person or B starts with a title.
-
-    `surnames`: the list runs under a plural title, so a bare name ("Kelly") is a whole person.
-    """
-    pieces = re.split(r"\s+and\s+", text)
-    if len(pieces) == 1:
-        return pieces
-    out = [pieces[0]]
-    for piece in pieces[1:]:
-        left = re.sub(r"\([^()]*\)", " ", _PLURAL_TITLE.sub("", out[-1])).strip()  # "Pidgeon (Deputy Chairman)"
-        if _whole_person(out[-1]) or starts_with_title(piece) or (surnames and looks_like_name(left) and looks_like_name(piece)):
-            out.append(piece)
-        else:
-            out[-1] = f"{out[-1]} and {piece}"
-    return out
-
-
-def _split_at_titles(text: str) -> list[str]:
-    """'Cllr A Smith (Chairman) Cllr B Jones' (two columns on one line) -> two people.
-
-    A title outside brackets that follows a non-title word starts a new person;
-    'Cllr Dr A Miller' stays one, and a post after a dash is left whole.
-    """
-    if _DASH_POSITION.search(text):
-        return [text]
-    out: list[list[str]] = [[]]
-    depth = 0
-    previous = None
-    for token in text.split():
-        if (depth == 0 and previous is not None and out[-1] and starts_with_title(token + " x")
-                and not starts_with_title(previous + " x") and not _PLURAL_TITLE.match(previous + " ")):
-            out.append([])
-        out[-1].append(token)
-        depth += token.count("(") - token.count(")")
-        previous = token
-    return [" ".join(t) for t in out if t]
-
-
-def _whole_person(text: str) -> bool:
-    bare = re.sub(r"\([^()]*\)", " ", text)
-    if re.search(r"\s[-–—]\s|[–—]", bare):
-        return False  # "Name - Head of Youth Justice and ...": the "and" is inside the post
-    title, rest = split_title(bare.strip(" ,"))
-    rest, _ = split_post_nominals(rest)
-    return bool(rest) and looks_like_name(rest) and (title is not None or len(rest.split()) >= 2)
-
-
 def _entries(person: PrintedPerson, kind: str, at: MinutesLine) -> list[AttendanceEntry]:
     """The person's entry, and for an apology noting who came instead, that substitute's too."""
     out = [_entry(person, kind, at)]
     if person.substituted_by and not out[0].present:
-        for substitute in _split_entries(person.substituted_by):
+        for substitute in split_entries(person.substituted_by):
             substitute.substitute_for = person.name
             out.append(_entry(substitute, "substitutes", at))
     return out

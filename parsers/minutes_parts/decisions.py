@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from parsers.minutes_parts.items import NUMBER, Item
 from parsers.minutes_parts.lines import MinutesLine, join_wrapped
-from parsers.minutes_parts.names import split_title, starts_with_title
+from parsers.minutes_parts.names import looks_like_name, split_title, starts_with_title
 from parsers.minutes_parts.nlp import decision_kind, declarants
 
 _DECLARATIONS_TITLE = re.compile(r"\bdeclarations?\b|\bdisclosures?\b|\binterests?\b", re.I)
@@ -40,7 +40,13 @@ def declarations(items: list[Item]) -> list[Found]:
     out: list[Found] = []
     for item in items:
         in_declarations_item = bool(_DECLARATIONS_TITLE.search(item.title))
-        for text, line in _paragraphs(item.body):
+        for text, line in _paragraphs(item.body, people_open_lines=in_declarations_item):
+            if in_declarations_item and (listed := _listed_declaration(text)):
+                # "Councillor J Smith – Item 6 – personal interest as a school governor"
+                title, name, interest = listed
+                stated = _STATED_ITEM.search(interest)
+                out.append(Found(stated.group(1) if stated else None, interest, line, name=name, title=title))
+                continue
             if "declare" not in text.lower() and "disclose" not in text.lower():
                 continue
             for sentence in _SENTENCE.split(text):
@@ -57,6 +63,20 @@ def declarations(items: list[Item]) -> list[Found]:
         if in_declarations_item:
             out += _declarations_table(item.body)
     return out
+
+
+def _listed_declaration(text: str) -> tuple[str | None, str, str] | None:
+    """(title, name, interest) of a declaration listed as "Title Name – interest", or None."""
+    bare = _POINT_MARKER.sub("", text, count=1).strip()
+    if not starts_with_title(bare) or re.search(r"\b(?:declared|disclosed)\b", bare, re.I):
+        return None
+    m = re.match(r"^(.+?)\s*(?:\s[-–—]\s|:\s)\s*(.+)$", bare)
+    if not m:
+        return None
+    title, name = split_title(m.group(1).strip(" ,"))
+    if not title or not looks_like_name(name):
+        return None
+    return title, name, m.group(2).strip().rstrip(".")
 
 
 def _declarations_table(lines: list[MinutesLine]) -> list[Found]:
@@ -149,12 +169,16 @@ def _marker_kind(text: str) -> str | None:
     return re.sub(r"[a-z]", "a", re.sub(r"\d+", "n", marker))
 
 
-def _paragraphs(lines: list[MinutesLine]) -> list[tuple[str, MinutesLine]]:
+def _paragraphs(lines: list[MinutesLine], people_open_lines: bool = False) -> list[tuple[str, MinutesLine]]:
+    """`people_open_lines`: a line opening with a title after a finished line starts a paragraph
+    (declarations listed one a line: "Cllr C Irwin – Item 3 – ...")."""
     out: list[tuple[list[str], MinutesLine]] = []
     for line in lines:
         if line.blank:
             continue
-        if not out or line.starts_paragraph or _POINT_MARKER.match(line.text) or _RESOLVED_LINE.match(line.text):
+        listed = (people_open_lines and out and starts_with_title(line.text.strip())
+                  and out[-1][0][-1].rstrip().endswith((".", ":", ";")))
+        if not out or listed or line.starts_paragraph or _POINT_MARKER.match(line.text) or _RESOLVED_LINE.match(line.text):
             out.append(([], line))
         out[-1][0].append(line.text)
     return [(join_wrapped(parts), first) for parts, first in out]

@@ -1,9 +1,12 @@
 """The meeting itself: council, committee, date, start and end time, venue.
 
-All of it is read from the opening sentence ("MINUTES of a meeting of the
-Cabinet held in the Council Chamber, Sessions House, County Hall, Maidstone on
-Thursday, 30 January 2025") and the heading lines above it, except the end
-time, which closes the minutes ("Meeting concluded at 12.24 pm").
+Read from the opening sentence ("MINUTES of a meeting of the Cabinet held in the Council Chamber,
+Sessions House, County Hall, Maidstone on Thursday, 30 January 2025"; also "Minutes of the
+Corporate Parenting Panel held on ...", "A meeting of ... was held on ...", "At a Meeting of ...")
+and the heading lines above it. Where no sentence opens the minutes, the heading lines carry it all
+(CMIS: "TUESDAY, 14 FEBRUARY 2023 AT 10:00 HOURS" / "IN COMMITTEE ROOMS 3 & 4, ..."; hand-made
+layouts: "Date:", "Time: 4.30pm – 6.00pm", "Venue:"). The end time closes the minutes ("Meeting
+concluded at 12.24 pm").
 """
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ from parsers.minutes_parts.lines import MinutesLine, join_wrapped
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# Full month names, and the short forms some councils print ("5 Mar 2020", "14 Sept. 2023").
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b", re.I)
 _WEEKDAY_DATE = re.compile(rf"\b(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{DATE.pattern}", re.I)
 # "2.00 pm", "noon", and the 24-hour clock: "1400 hours", "14:00 hrs", "19:00".
@@ -150,9 +155,14 @@ def smart_title(text: str) -> str:
 
 def to_date(m: re.Match) -> date | None:
     try:
-        return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        return date(int(m.group(3)), MONTHS[_full_month(m.group(2))], int(m.group(1)))
     except ValueError:
         return None
+
+
+def _full_month(printed: str) -> str:
+    short = printed.lower().rstrip(".")[:3]
+    return next(name for name in MONTHS if name.startswith(short))
 
 
 def numeric_date(m: re.Match) -> date | None:
@@ -258,6 +268,9 @@ def _committee_from_heading(above: list[str], council: str | None) -> str | None
         if _COUNCIL_LINE.match(line):
             continue
         name = DATE.sub("", line)
+        name = re.sub(r"(?i)^minutes\s+of\s+(?:an?\s+|the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", "", name.strip())
+        if re.fullmatch(r"(?i)(?:draft\s+)?minutes|agenda|part\s+\w+", name.strip()):
+            continue  # "MINUTES" printed alone under the committee's name
         name = re.sub(r"\s*[-–—,]\s*$", "", name.strip()).strip(" -–—,")
         if len(name.split()) >= 1 and re.search(r"[A-Za-z]", name):
             return smart_title(name)

@@ -21,11 +21,12 @@ _ANCHOR = re.compile(r"^\(\s*(?:agenda\s+)?item\s+([\w.]+)\s*\)$", re.I)
 _MINUTE_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.?\s+(?=\S)")
 # A minute number on a line of its own: "54." (the dot tells it from a page number), "23/5", "CPP/12/24".
 _MINUTE_NUMBER_ALONE = re.compile(r"^(\d{1,4}[a-z]?(?=\.$)|[A-Z]{1,6}[/ ]\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4})\.?$")
-# One minute number: "54", "12a", "23/5", "CPP/12/24", "C 10/034", after an optional "Minute"/"Item" word.
+# One minute number: "54", "12a", "23/5", "CPP/12/24", "C 10/034", after an optional "Minute", "Item"
+# or "Agenda Item" word.
 # "2023/24" is a year range, never a minute number: the year part of "23/5" has at most three digits.
 NUMBER = r"(?:(?-i:[A-Z]{1,6})(?:/|\s)\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,5}[a-z]?)"
 _NUMBERED_HEADING = re.compile(
-    rf"^\s*(?:(?:minute|item)\s+(?:no\.?\s*)?)?({NUMBER})[.:]?\s+(?:\((\d{{1,3}}[a-z]?)\)\s+)?(\S.*)$", re.I)
+    rf"^\s*(?:(?:agenda\s+)?(?:minute|item)\s+(?:no\.?\s*)?)?({NUMBER})[.:]?\s+(?:\((\d{{1,3}}[a-z]?)\)\s+)?(\S.*)$", re.I)
 # A minute number opening its first paragraph, under a title printed above it: "1001 The Chair advised ...".
 _NUMBER_OPENS_TEXT = re.compile(rf"^\s*({NUMBER})\.?\s+(?=[A-Z(“\"‘][a-z]|[A-Z]\s)")
 # A title run straight on into its minute: "PUBLIC REQUESTS TO SPEAK – There were none."
@@ -108,7 +109,8 @@ def paragraphs_text(lines: list[MinutesLine]) -> str:
         if not paragraphs or line.starts_paragraph or _opens_point(line.text):
             paragraphs.append([])
         paragraphs[-1].append(line.text)
-    return "\n".join(join_wrapped(p) for p in paragraphs)
+    # Runs of spaces are a layout extraction's columns ("Name of Member      Type of Interest").
+    return "\n".join(re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", join_wrapped(p)) for p in paragraphs)
 
 
 def _opens_point(text: str) -> bool:

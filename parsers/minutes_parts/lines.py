@@ -54,7 +54,10 @@ def minutes_lines(doc: Document) -> list[MinutesLine]:
     tops: list[float | None] = []
     right: list[float | None] = []  # right edge of each output line's last group
     previous_page = None
+    running = _running_lines(doc)
     for line in doc.lines:
+        if id(line) in running:
+            continue
         text = line.text.rstrip()
         first_on_page = line.page != previous_page
         previous_page = line.page
@@ -87,6 +90,39 @@ def minutes_lines(doc: Document) -> list[MinutesLine]:
         right.append(line.x1)
     _mark_paragraphs(out)
     return out
+
+
+def _running_lines(doc: Document, edge: int = 2) -> set[int]:
+    """Running headers and footers on the minutes' later pages ("Cabinet - 14 February 2023").
+
+    The reading layer drops them only from PDFs of four pages or more; most minutes are shorter.
+    A line counts when the same text (digits masked) stands among the first or last `edge` lines of
+    two pages or more, at the same height in a PDF. The first page keeps its copy: there it is the
+    heading. Minute headings and "(Item 3)" anchors never count, whatever their height.
+    """
+    pages: dict[int, list] = {}
+    for line in doc.lines:
+        if line.text.strip():
+            pages.setdefault(line.page, []).append(line)
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, list] = {}
+    for lines in pages.values():
+        for line in {id(l): l for l in lines[:edge] + lines[-edge:]}.values():
+            text = line.text.strip()
+            if len(re.findall(r"[A-Za-z]", text)) < 5 or re.match(r"^[\d(]", text):
+                continue
+            seen.setdefault(re.sub(r"\d+", "#", text.lower()), []).append(line)
+    first_page = min(pages)
+    dropped: set[int] = set()
+    for copies in seen.values():
+        if len({l.page for l in copies}) < 2:
+            continue
+        tops = [l.top for l in copies if l.top is not None]
+        if tops and max(tops) - min(tops) > 3:
+            continue
+        dropped |= {id(l) for l in copies if l.page != first_page}
+    return dropped
 
 
 def _word_cells(line) -> list[str] | None:
