@@ -75,3 +75,14 @@ def test_running_headers_go_but_a_tables_repeated_column_headings_stay(tmp_path)
         texts = [l.text for l in page.lines]
         assert "Children's Services Committee - 12 March 2024" not in texts
         assert {"Indicator", "Target", "Actual", "England"} <= set(texts), (page.number, texts)
+
+
+def test_a_two_page_pdf_loses_a_header_printed_on_both_pages(tmp_path):
+    from tests.pdf_factory import text_pdf
+
+    header = "Cabinet - 12 March 2024"
+    path = text_pdf(tmp_path / "minutes.pdf", [f"{header}\n\nMINUTES of a meeting of the Cabinet\nPRESENT: Cllr A Smith",
+                                                f"{header}\n\n5. Budget\nRESOLVED that the budget be agreed."])
+    pages = read_source(path).pages
+    assert all(header not in [l.text for l in p.lines] for p in pages)
+    assert "5. Budget" in [l.text for l in pages[1].lines]

@@ -63,9 +63,9 @@ def drop_repeated_headers(pages: list[Page], edge_lines: int = 3, min_share: flo
     varying heights, and those are content. A table's column headings also
     repeat at every page top, but as a row of three or more cells side by
     side: those are kept, since the columns cannot be read without them.
-    Only for PDFs of at least 4 pages.
+    A PDF of two or three pages needs the line on every page.
     """
-    if len(pages) < 4:
+    if len(pages) < 2:
         return
 
     def shape(text: str) -> str:
@@ -79,7 +79,7 @@ def drop_repeated_headers(pages: list[Page], edge_lines: int = 3, min_share: flo
             if len(s) > 3 and s not in seen and l.top is not None:
                 seen.add(s)
                 tops.setdefault(s, []).append(l.top)
-    threshold = max(3, int(len(pages) * min_share))
+    threshold = len(pages) if len(pages) < 4 else max(3, int(len(pages) * min_share))
     running: dict[str, float] = {}
     for s, ys in tops.items():
         median = sorted(ys)[len(ys) // 2]
