@@ -1,6 +1,6 @@
 # The project's commands. `make demo` and `make test` are the two a newcomer runs.
 PYTHON ?= python3
-CORPUS ?= ../shared/seeds ../shared/corpus corpus/fixtures
+CORPUS ?= ../shared/seeds ../shared/corpus corpus/fixtures/scorecard
 DB ?= outputs/warehouse.duckdb
 
 .PHONY: install demo ingest test golden golden-baseline bench clean
