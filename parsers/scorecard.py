@@ -13,16 +13,18 @@ import re
 
 from parsers.result import ParseResult
 from parsers.scorecards.commentary import figures_in, numbered_paragraphs
-from parsers.scorecards.pdf_layout import read_pdf_groups
+from parsers.scorecards.pdf_layout import read_pdf_groups, read_positioned_groups
 from parsers.scorecards.risks import prose_risks, register_risks
 from parsers.scorecards.columns import columns_of, has_period, is_header_line
 from parsers.scorecards.rows import BASIS_RE, basis_anchor
+from parsers.scorecards.text_columns import labelled, positioned_lines, unspaced_header
 from parsers.scorecards.text_layout import read_groups
 from parsers.scorecards.values import values_of
 from schemas.document import Document, Line
 from schemas.scorecards import ScorecardCommentary
 
-VERSION = "2"  # 2: other councils' layouts: header cells by kind, comparators, targets without a year
+VERSION = "3"  # 3: ref, polarity, RAG, direction; texts cut by their header's character columns
+# 2: other councils' layouts: header cells by kind, comparators, targets without a year
 
 # What an image page leaves in a text extraction: its page number, maybe a split "Agenda Item 9" stamp.
 _PAGE_NUMBER_ONLY = re.compile(r"^\s*(?:\d{1,3}|[ivx]{1,5}|A|(?:A\s?)?genda\s+Item(?:\s+\d{1,3})?)\s*$", re.I)
@@ -34,14 +36,25 @@ def parse_scorecard(doc: Document) -> ParseResult:
     lines = doc.lines
     if any(l.words for l in lines):
         groups, lines = read_pdf_groups(doc)
-        positioned = True
+        table_lines, positioned = lines, True
     else:
-        groups = read_groups([l.text for l in lines])
-        positioned = False
+        # A text whose header labels its columns (Ref, Indicator, Good is, RAG, DoT …) is cut by the
+        # header cells' character columns, as a PDF is by x; one naming only periods is read in order.
+        groups, table_lines = read_positioned_groups(positioned_lines(lines))
+        positioned = any(labelled(h) for g in groups for h in g.headers)
+        if not positioned:
+            groups, table_lines = read_groups([l.text for l in lines]), lines
+            for line in lines:
+                if unspaced_header(line.text):
+                    result.warnings.append(
+                        f"line {line.number}: a table header whose cells are not spaced apart "
+                        f"('{' '.join(line.text.split())[:60]}'); the rows under it cannot be cut into its columns")
     for group in groups:
         for placement in group.placements:
+            if not positioned and _columns_not_cut(placement.row, table_lines, result.warnings):
+                continue
             section = placement.row.section or group.section  # a band inside a table names its own rows
-            result.records.extend(values_of(placement, lines, doc.document_id, section,
+            result.records.extend(values_of(placement, table_lines, doc.document_id, section,
                                             result.warnings, use_positions=positioned))
     # PDF lines are cells; a risk summary row reads whole only from the visual line.
     result.records.extend(register_risks(lines, doc.document_id, result.warnings))
@@ -49,6 +62,22 @@ def parse_scorecard(doc: Document) -> ParseResult:
         result.warnings.append("no scorecard figures or risks found")
     result.title = _title(doc.lines)
     return result
+
+
+_FIGURE_RUN = re.compile(r"(?:^|\s)[-£]?\d[\d,]*(?:\.\d+)?%?\s+[-£]?\d[\d,]*(?:\.\d+)?%?(?:\s|$)")
+
+
+def _columns_not_cut(row, lines: list[Line], warnings: list[str]) -> bool:
+    """A row read in order whose indicator holds a run of figures: its table's columns were not found.
+
+    ("CS01 Rate of referrals Low 512.3 498.1 500 Green Improving 476.0", under a header that was not
+    recognised.) Its cells cannot be told apart, so it is left unread rather than given a junk indicator.
+    """
+    if not _FIGURE_RUN.search(row.indicator):
+        return False
+    warnings.append(f"line {lines[row.last].number}: a table row whose columns could not be told apart "
+                    f"('{row.indicator[:50]}…'); left unread")
+    return True
 
 
 def parse_scorecard_commentary(doc: Document) -> ParseResult:

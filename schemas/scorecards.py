@@ -25,6 +25,12 @@ class ScorecardValue(Record):
     # thing that tells apart figures whose period could not be read.
     value_index: int | None = None
     table_title: str | None = None  # e.g. "Yearly Trend Analysis – Against a Target"
+    # What the row prints beside its figures, as printed; None where the table has no such column,
+    # the cell is blank or a dash, or the rating is shown only as a colour.
+    ref: str | None = None  # the indicator's reference, e.g. "CS01", "SCC/011b"
+    polarity: str | None = None  # e.g. "High", "Low", "Lower is better", "H"
+    rag: str | None = None  # e.g. "Green", "Amber", "R", "G"
+    direction: str | None = None  # direction of travel: "Improving", "Worsening", "Same"; arrows as "Up"/"Down"/"Level"
 
 
 class ScorecardFact(Record):

@@ -132,3 +132,25 @@ def monthly_report(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# The quarterly report as a layout-preserving text extraction (pdftotext -layout) prints it: each
+# cell at its column, labels printed over two lines ("Good" / "is", "Q1" / "23/24"), wrapped
+# indicators and comments continuing on the line below, a blank Q1 cell for CH09.
+QUARTERLY_TEXT = """\
+Children's Services Performance Report - Quarter 2 2023/24
+
+Front Door and Assessment
+
+Ref    Indicator                                   Good   2021/22  2022/23   Q1      Q2     Target   RAG     DoT        Stat         England   Commentary
+                                                   is                        23/24   23/24                              Neighbours
+CS01   Rate of referrals per 10,000 children       Low      512.3    498.1   121.4   240.2    500.0  Green   Improving      476.0     544.5   Referrals fell after the front
+       aged 0-17                                                                                                                            door review.
+CS02   % of referrals that were re-referrals       Low      22.4%    24.1%   19.8%   21.0%    20.0%  Amber   Worsening      20.9%     21.5%
+       within 12 months of a previous referral
+CS03   Number of contacts received                 -       12,345   13,002   3,210     n/a        -  -       -                  -         -   Q2 figure not yet validated.
+CS04   % of single assessments completed within    High     85.0%    88.2%       *   91.3%      90%  G       Improving      84.6%     82.1%   Q1 suppressed during the system
+       45 working days                                                                                                                      migration.
+CH09   % of care leavers aged 19-21 in education,  High     52.0%    55.5%           57.1%      60%          Same           55.0%     56.0%   Reported half-yearly: no Q1 figure.
+       employment or training
+"""

@@ -8,7 +8,8 @@ without its year, a RAG rating, a direction of travel (`DoT`), comparators
 cell is sorted into one of these kinds so that a row's words land in the
 right cell: figures in period / target / comparator columns become values,
 the indicator column gives the indicator, and ratings, arrows, polarity and
-references never leak into the indicator or the figures.
+references never leak into the indicator or the figures; they are kept
+beside the row's figures by their cell's role (ref, polarity, rag, direction).
 
 Columns of figures sit centred or right-aligned under their label, so a
 narrow column reaches halfway to its narrow neighbours; text columns
@@ -31,12 +32,19 @@ _INDICATOR = re.compile(
 _COMMENTS = re.compile(
     r"^(?:comments?|commentary|narrative|notes?|analysis|remarks|explanation|performance\s+commentary)\b", re.I)
 _BASIS = re.compile(r"\b(?:reporting|basis)\b|^(?:data\s+period|frequency|reporting\s+frequency)$", re.I)
-# Cells whose contents are neither the indicator nor a figure for a period.
-_SKIP = re.compile(
-    r"^(?:ref(?:erence)?\.?|no\.?|id|pi(?:\s+ref)?|code"
-    r"|good\s+is|polarity|aim|(?:higher|lower|high|low|bigger|smaller)\s+is\s+(?:better|good|best)|better\s+if"
-    r"|rag(?:\s+(?:rating|status))?|status|rating|dot|d\.o\.t\.?|direction(?:\s+of\s+travel)?|trend|travel"
-    r"|units?|lead(?:\s+officer)?|owner|responsible\s+officer|source)$", re.I)
+# Cells whose contents are neither the indicator nor a figure for a period. Four of them describe the
+# row and are kept beside its figures (`role`): its reference, polarity, RAG rating and direction of travel.
+REF, POLARITY, RAG, DIRECTION = "ref", "polarity", "rag", "direction"
+_ROLES = (
+    (REF, re.compile(r"^(?:ref(?:erence)?\.?|no\.?|id|pi(?:\s+ref)?|code|(?:pi|kpi|indicator|measure)\s+(?:ref|no\.?|code))$",
+                     re.I)),
+    (POLARITY, re.compile(r"^(?:good(?:\s+perf(?:ormance|\.)?)?\s+is|polarity|aim|(?:higher|lower|high|low|bigger|smaller)\s+is\s+(?:better|good|best)"
+                          r"|better\s+if)$", re.I)),
+    (RAG, re.compile(r"^(?:rag(?:\s+(?:rating|status))?|status|rating|performance\s+status)$", re.I)),
+    (DIRECTION, re.compile(r"^(?:dot|d\.o\.t\.?|direction(?:\s+of\s+travel)?|trend|travel)$", re.I)),
+)
+ROLES = tuple(role for role, _ in _ROLES)
+_SKIP = re.compile(r"^(?:units?|lead(?:\s+officer)?|owner|responsible\s+officer|source)$", re.I)
 # Comparators printed as columns: "Stat Neighbours", "SN 2022/23", "England Average", "National".
 _COMPARATOR = re.compile(
     r"^(?P<label>(?:latest\s+)?(?:stat(?:istical)?\.?\s+neighbou?rs?|sn|england|eng|national|nat\.?|regional|region"
@@ -67,6 +75,7 @@ class Cell:
     column: Column | None = None  # for VALUE cells; a column with no period, target or comparator is unreadable
     left: float = float("-inf")  # how far the column reaches across the page
     right: float = float("inf")
+    role: str | None = None  # for SKIP cells: REF, POLARITY, RAG or DIRECTION when the label says which
 
     @property
     def centre(self) -> float:
@@ -100,6 +109,11 @@ def classify(label: str, x0: float, x1: float) -> Cell:
         return Cell(BASIS, text, x0, x1)
     if _INDICATOR.match(text):
         return Cell(INDICATOR, text, x0, x1)
+    # "DoT (Month on Month)", "RAG (in month)": the bracket qualifies the role, it does not change it.
+    bare = re.sub(r"\s*\([^)]*\)$", "", text)
+    for role, pattern in _ROLES:
+        if pattern.match(bare):
+            return Cell(SKIP, text, x0, x1, role=role)
     if _SKIP.match(text):
         return Cell(SKIP, text, x0, x1)
     # An unknown label: a column the parser cannot read (figures under it keep no period).

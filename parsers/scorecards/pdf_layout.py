@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from parsers.scorecards.columns import Header, columns_of
 from parsers.scorecards.figures import MISSING, Figure, parse_figure
 from parsers.scorecards.header_cells import (
-    BASIS, COMMENTS, INDICATOR, SKIP, VALUE, cell_at, classify, lay_out, readable,
+    BASIS, COMMENTS, INDICATOR, ROLES, SKIP, VALUE, cell_at, classify, lay_out, readable,
 )
 from parsers.scorecards.rows import Row, BASIS_RE, canonical_basis
 from parsers.scorecards.tables import Placement
@@ -170,20 +170,23 @@ class _Cells:
     basis: str
     figures: list[Figure]
     comment: str
+    marks: dict[str, str]  # by role: ref, polarity, rag, direction
 
 
 def _cells(line: Line, header: Header) -> _Cells:
     """A line's words split into the table's cells by x-position (see header_cells)."""
     indicator_cell = next((c for c in header.cells if c.kind == INDICATOR), None)
     parts: dict[str, list[Word]] = {INDICATOR: [], BASIS: [], VALUE: [], COMMENTS: [], SKIP: []}
+    parts.update({role: [] for role in ROLES})
     for w in line.words:
         cell = cell_at((w.x0 + w.x1) / 2, header.cells)
         if cell is not None:
-            parts[cell.kind].append(w)
+            parts[cell.role or cell.kind].append(w)
         elif indicator_cell is None or w.x1 <= indicator_cell.right:
             parts[INDICATOR].append(w)
     text = {kind: " ".join(w.text for w in ws) for kind, ws in parts.items()}
-    return _Cells(text[INDICATOR], text[BASIS], _figures_of(parts[VALUE]), text[COMMENTS])
+    return _Cells(text[INDICATOR], text[BASIS], _figures_of(parts[VALUE]), text[COMMENTS],
+                  {role: text[role] for role in ROLES if text[role]})
 
 
 def _read_rows(lines: list[Line], j: int, header: Header, body: float) -> tuple[list[Row], int]:
@@ -231,6 +234,10 @@ def _read_rows(lines: list[Line], j: int, header: Header, body: float) -> tuple[
                       " ".join(cells[k].basis for k in part if cells[k].basis) or None,
                       cells[anchor].figures, anchor, first, anchor, section=band)
             row.comment_parts = [cells[k].comment for k in part if cells[k].comment]
+            for role in ROLES:  # a mark may wrap in its cell too ("Lower is" / "better")
+                printed = " ".join(cells[k].marks[role] for k in part if role in cells[k].marks)
+                if printed:
+                    row.marks[role] = printed
             rows.append(row)
     for r in rows:
         r.basis = canonical_basis(r.basis) if r.basis else None
@@ -267,7 +274,11 @@ def _is_band(text: str) -> bool:
 
 
 def read_pdf_groups(doc: Document) -> tuple[list[Group], list[Line]]:
-    lines = visual_lines(doc)
+    return read_positioned_groups(visual_lines(doc))
+
+
+def read_positioned_groups(lines: list[Line]) -> tuple[list[Group], list[Line]]:
+    """Tables from visual lines whose words carry positions (a PDF's, or a text's character columns)."""
     if not lines:
         return [], lines
     heights = sorted(_height(l) for l in lines)

@@ -14,7 +14,8 @@ from schemas.document import Line
 from schemas.scorecards import ScorecardRisk
 
 _LEVEL = r"(?:Very\s+High|Very\s+Low|Low|Moderate|Medium|High|Extreme)"
-_RATING = re.compile(rf"\b(?P<level>{_LEVEL})\s+(?P<score>\d{{1,2}})\b")
+# A score is a whole number: "Low 22.4%" under a performance table's polarity column is no rating.
+_RATING = re.compile(rf"\b(?P<level>{_LEVEL})\s+(?P<score>\d{{1,2}})\b(?![.,]\d|\s?%)")
 _RATING_PAREN = re.compile(rf"\b(?P<level>{_LEVEL})\s*\(\s*(?P<score>\d{{1,2}})\s*\)", re.I)
 # "SR7.2", "SR 7.5", "CR12", "R 4.1"; not a quarter ("Q3") or a bare letter and number.
 _REF = re.compile(

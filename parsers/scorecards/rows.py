@@ -40,6 +40,8 @@ class Row:
     last: int  # index of the line holding the figures
     comment_parts: list[str] = field(default_factory=list)
     section: str | None = None
+    # Cells describing the row, by role (header_cells.ROLES: ref, polarity, rag, direction), as printed.
+    marks: dict[str, str] = field(default_factory=dict)
 
     @property
     def comment(self) -> str | None:

@@ -5,6 +5,7 @@ import re
 
 from parsers.scorecards.columns import Column
 from parsers.scorecards.figures import parse_figure, unit_of
+from parsers.scorecards.marks import read_marks
 from parsers.scorecards.tables import Placement
 from schemas.document import Line
 from schemas.scorecards import ScorecardValue
@@ -59,6 +60,7 @@ def values_of(placement: Placement, lines: list[Line], document_id: str, section
             f"{where}: '{_short(row.indicator)}' prints {len(figures)} figures for {len(columns)} columns; periods left empty"
         )
     comment = row.comment
+    marks = read_marks(row.marks, where, _short(row.indicator), warnings)
     records = []
     for index, (fig, col) in enumerate(zip(figures, placed)):
         records.append(ScorecardValue(
@@ -67,7 +69,7 @@ def values_of(placement: Placement, lines: list[Line], document_id: str, section
             value_text=fig.text, unit=fig.unit or unit,
             is_target=bool(col and col.is_target), is_comparator=bool(col and col.comparator),
             comparator=col.comparator if col else None, comment=comment, value_index=index,
-            table_title=header.title if header else None,
+            table_title=header.title if header else None, **marks,
         ))
     for label, text in comparators_in(comment):
         fig = parse_figure(text.replace(" ", ""))
@@ -76,7 +78,7 @@ def values_of(placement: Placement, lines: list[Line], document_id: str, section
             indicator=row.indicator, reporting_basis=row.basis, period=None,
             value=fig.value if fig else None, value_text=text, unit=(fig.unit if fig and fig.unit else unit),
             is_comparator=True, comparator=label, comment=comment,
-            table_title=header.title if header else None,
+            table_title=header.title if header else None, **marks,
         ))
     return records
 
