@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from parsers.common.dates import parse_date
 from parsers.improvement.key_actions import read_key_actions
 from parsers.improvement.kind import improvement_kind
 from parsers.improvement.labels import LabelHit, drop_page_numbers, match_label, paragraphs_text, squash
 from parsers.improvement.metric_table import cell_number, read_metric_table
-from parsers.improvement.months import MONTH_NUMBERS
 from parsers.improvement.positioned_metrics import read_positioned_metric_table
 from parsers.improvement.status_boxes import read_status_boxes
 from parsers.result import ParseResult
@@ -46,21 +46,9 @@ _LABELS = {
     "key_actions": re.compile(r"key\s+actions\b.*\btimescales?\b", re.I),
     "metrics": re.compile(r"metrics\b:?", re.I),
 }
-_MONTH = "|".join(MONTH_NUMBERS)
-_DAY_DATE = re.compile(rf"(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})", re.I)
 _PERIOD = re.compile(r"reporting\s+period\s*:?\s*(?P<start>.+?)\s+(?:to|until|-|–)\s+(?P<end>.+)$", re.I)
 # A page number or spaced page stamp left on its own line between pages.
 _STRAY_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
-
-
-def _day_date(text: str) -> date | None:
-    m = _DAY_DATE.search(text)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(3)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
-    except ValueError:
-        return None
 
 
 def _find_labels(lines: list[Line]) -> list[LabelHit]:
@@ -143,7 +131,7 @@ def _read_priority(doc: Document, lines: list[Line], h: int, end: int, hits: lis
     period_text = next((squash(l.text) for l in period_lines if _LABELS["period"].match(squash(l.text))), "")
     m = _PERIOD.match(period_text)
     if m:
-        period_start, period_end = _day_date(m.group("start")), _day_date(m.group("end"))
+        period_start, period_end = parse_date(m.group("start")), parse_date(m.group("end"))
     if period_start is None or period_end is None:
         warn("reporting period not read")
     status_text = "\n".join(l.text for l in fields.get("status", []) + period_lines[1:])

@@ -33,9 +33,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from parsers.common.dates import MONTH, ORDINAL, date_of
 from parsers.improvement.kind import improvement_kind
 from parsers.improvement.labels import drop_page_numbers, join_wrapped, squash
-from parsers.improvement.months import MONTH_NUMBERS
 from parsers.result import ParseResult
 from schemas.document import Document, Line
 from schemas.improvement import ImprovementGridAction
@@ -44,9 +44,8 @@ VERSION = "1"
 
 __all__ = ["VERSION", "parse_improvement_grid", "improvement_kind"]
 
-_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _TITLE = re.compile(r"^\s*(?:appendix\s+\w+\s*[–-]\s*)?improvement\s+activity\s+grid\s*$", re.I)
-_GRID_DATE = re.compile(rf"\bgrid\b.*?(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}})", re.I)
+_GRID_DATE = re.compile(rf"\bgrid\b.*?(\d{{1,2}}){ORDINAL}\s+({MONTH})\s+(\d{{4}})", re.I)
 _AFI = re.compile(
     r"^\s*(?:AFI|area\s+for\s+improvement)\s*(?P<number>\d+)?\s*:?\s*(?P<name>.*?)\s*"
     r"(?:priority\s+level\s*:?\s*(?P<levels>.*))?$",
@@ -59,13 +58,13 @@ _HEADING_WORDS = re.compile(r"^\s*(?:(?:improvement|outline|action|actions|statu
 _LEVELS = re.compile(r"\b(high|medium|low|H|M|L)\b(?=\s*(?:\bX\b|[☒☑✓✔]))|[☒☑✓✔]\s*\b(high|medium|low|H|M|L)\b", re.I)
 
 _WHEN = (
-    rf"(?:(?:from|by|end|mid|early|late)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH})\b\.?(?:\s*[-–/]\s*(?:{_MONTH})\b\.?)?(?:\s+\d{{4}}|\s+\d{{2}}\b)?"
-    r"(?:\s*[-–]\s*(?:" + _MONTH + r")\b\.?)?"
+    rf"(?:(?:from|by|end|mid|early|late)\s+)?(?:\d{{1,2}}\s+)?{MONTH}\.?(?:\s*[-–/]\s*{MONTH}\.?)?(?:\s+\d{{4}}|\s+\d{{2}}\b)?"
+    r"(?:\s*[-–]\s*" + MONTH + r"\.?)?"
     r"|continuing|rolling|ongoing|on-going|immediate(?:ly)?|\d{4}"
 )
 _INITIALS = r"[A-Z]{2,3}"
 # Words that open a when cell, never part of a name.
-_NOT_NAME = rf"(?!(?i:from|by|end|mid|early|late|continuing|rolling|ongoing|{_MONTH})\b)"
+_NOT_NAME = rf"(?!(?i:from|by|end|mid|early|late|continuing|rolling|ongoing|{MONTH})\b)"
 _WORD = rf"{_NOT_NAME}[A-Z][a-z]+"
 _FULL_NAME = rf"{_WORD}\s+{_WORD}"  # a person: first and last name
 # Owners as printed: initials or full names, listed with / , & and; after a
@@ -151,7 +150,7 @@ def parse_improvement_grid(doc: Document) -> ParseResult:
     for line in lines[:10]:
         m = _GRID_DATE.search(line.text)
         if m:
-            grid_date = date(int(m.group(3)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
+            grid_date = date_of(m)
             break
     areas, bodies = _areas_and_bodies(lines, result.warnings)
     if not areas:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from statistics import median
 
-from parsers.common.dates import month_number
+from parsers.common.dates import MONTH, ORDINAL, WEEKDAY, make_date, parse_date, read_days
 from parsers.result import ParseResult
 from schemas.document import Document, Line
 from schemas.ofsted import MonitoringVisit, MonitoringVisitArea, MonitoringVisitFinding
@@ -45,9 +45,6 @@ _APOS = "['\u2019]"
 # The kinds of letter: visits, and the joint targeted area inspections (JTAIs, 2016 on) whose
 # findings Ofsted and its partner inspectorates also send as a letter.
 _VISIT_KIND = r"(monitoring\s+visit|focused\s+visit|assurance\s+visit|joint\s+targeted\s+area\s+inspection)"
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?"
 
 # "Monitoring visit of Gloucestershire children's services", "Focused visit to the London
 # Borough of X children's services", "Monitoring visit to X local authority children's services".
@@ -84,7 +81,7 @@ CLOSING_FORMULA = re.compile(
 )
 # A letter date alone on its line: "12 March 2020", "Thursday 12 March 2020", "Date: 12th March 2020".
 LETTER_DATE_LINE = re.compile(
-    rf"^\s*(?:Date:?\s*)?(?:{_WEEKDAY}\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\s*$", re.I
+    rf"^\s*(?:Date:?\s*)?(?:{WEEKDAY}\s+)?\d{{1,2}}{ORDINAL}\s+{MONTH}\.?,?\s+\d{{4}}\s*$", re.I
 )
 # Ofsted's letterhead: its name, web and mail addresses, its phone numbers.
 LETTERHEAD_MARK = re.compile(
@@ -139,11 +136,10 @@ VISIT_NUMBER_LOOSE = re.compile(rf"\b{_ORDINAL}\s+(?:\w+\s+)?monitoring\s+visit"
 
 # A span of visit dates: "18 February 2020", "18 and 19 February", "between 3 and 5 March 2020",
 # "Tuesday 30 November to Thursday 2 December 2021", "31 December 2019 and 2 January 2020".
-_DATE_ITEM = rf"(?:{_WEEKDAY}\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?{_MONTH}\b,?)?(?:\s+\d{{4}}\b)?"
+_DATE_ITEM = rf"(?:{WEEKDAY}\s+)?\d{{1,2}}{ORDINAL}\b(?:\s+(?:of\s+)?{MONTH},?)?(?:\s+\d{{4}}\b)?"
 _DATE_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|to|until|till)\s+|\s*[-\u2013\u2014]\s*)"
 DATE_SPAN = re.compile(rf"(?<![\w/.]){_DATE_ITEM}(?:{_DATE_JOIN}{_DATE_ITEM})*", re.I)
-DATE_TOKEN = re.compile(rf"\b(\d{{4}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\b|\b({_MONTH})\b", re.I)
-HAS_MONTH = re.compile(rf"\b{_MONTH}\b", re.I)
+HAS_MONTH = re.compile(rf"\b{MONTH}", re.I)
 
 # Where the letter says which areas the visit covered.
 AREAS_HEADING = re.compile(r"\bcovered\b|\bfocus\s+of\s+(?:the|this)\s+visit\b|\bareas?\s+of\s+focus\b", re.I)
@@ -391,19 +387,7 @@ def sentences(text: str) -> list[str]:
 
 
 def read_letter_date(text: str) -> date | None:
-    m = LETTER_DATE_LINE.match(text)
-    if not m:
-        return None
-    return _safe_date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
-
-
-def _safe_date(year: int | None, month: int | None, day: int) -> date | None:
-    if year is None or month is None:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    return parse_date(text) if LETTER_DATE_LINE.match(text) else None
 
 
 def read_visit_dates(sentence: str, letter_date: date | None) -> tuple[date | None, date | None, str | None]:
@@ -419,21 +403,7 @@ def read_visit_dates(sentence: str, letter_date: date | None) -> tuple[date | No
         printed = m.group(0)
         if not HAS_MONTH.search(printed):
             continue
-        days: list[list[int | None]] = []  # [day, month, year]
-        for tok in DATE_TOKEN.finditer(printed):
-            year, day, month = tok.group(1), tok.group(2), tok.group(3)
-            if day:
-                days.append([int(day), None, None])
-            elif month:
-                for d in reversed(days):
-                    if d[1] is not None:
-                        break
-                    d[1] = month_number(month)
-            elif year:
-                for d in reversed(days):
-                    if d[2] is not None:
-                        break
-                    d[2] = int(year)
+        days = read_days(printed)  # [day, month, year]
         if not days or days[-1][1] is None:
             continue
         if days[-1][2] is None:
@@ -443,14 +413,8 @@ def read_visit_dates(sentence: str, letter_date: date | None) -> tuple[date | No
                 if d[1] is not None:
                     d[2] = letter_date.year if (d[1], d[0]) <= (letter_date.month, letter_date.day) \
                         else letter_date.year - 1
-        # A day printed with neither month nor year after it ("3" in "3 to 5 March") is read
-        # with the next day's; a later missing year likewise takes the earlier one's.
-        for i in range(len(days) - 2, -1, -1):
-            for k in (1, 2):
-                if days[i][k] is None:
-                    days[i][k] = days[i + 1][k]
         first, last = days[0], days[-1]
-        return (_safe_date(first[2], first[1], first[0]), _safe_date(last[2], last[1], last[0]),
+        return (make_date(first[2], first[1], first[0]), make_date(last[2], last[1], last[0]),
                 printed.strip(" ,"))
     return None, None, None
 

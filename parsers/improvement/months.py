@@ -12,16 +12,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTH_NUMBERS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
-    "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-_MONTH_NAME = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+from parsers.common.dates import MONTH, month_number, two_digit_year
+
 # A heading: a month name, optionally a year (`Jan 20`, `Jan-2020`, `Jan '20`).
-_HEADING = re.compile(rf"\b({_MONTH_NAME})\b\.?(?:[\s\-']+(\d{{4}}|\d{{2}})\b)?", re.I)
-_FULL_LINE_OF_MONTHS = re.compile(rf"^\s*(?:(?:{_MONTH_NAME})\b\.?(?:[\s\-']+(?:\d{{4}}|\d{{2}})\b)?\s*){{3,}}$", re.I)
+_HEADING = re.compile(rf"\b({MONTH})\.?(?:[\s\-']+(\d{{4}}|\d{{2}})\b)?", re.I)
+_FULL_LINE_OF_MONTHS = re.compile(rf"^\s*(?:{MONTH}\.?(?:[\s\-']+(?:\d{{4}}|\d{{2}})\b)?\s*){{3,}}$", re.I)
 
 
 def is_month_heading_line(text: str) -> bool:
@@ -33,10 +28,8 @@ def month_headings(text: str) -> list[tuple[int, int | None]]:
     """(month number, year or None) for each heading on a line, in order."""
     out = []
     for m in _HEADING.finditer(text):
-        year = m.group(2)
-        if year is not None:
-            year = int(year) + (2000 if len(year) == 2 else 0)
-        out.append((MONTH_NUMBERS[m.group(1).lower()], year))
+        year = two_digit_year(m.group(2)) if m.group(2) else None
+        out.append((month_number(m.group(1)), year))
     return out
 
 

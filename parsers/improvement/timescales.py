@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import re
 
-from parsers.improvement.months import MONTH_NUMBERS
-
-_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+from parsers.common.dates import MONTH, ORDINAL
 _STARTERS = (
     r"completed?|launched|started|took\s+place|scheduled|monthly|weekly|fortnightly|daily|quarterly|annually|"
-    r"bi-?monthly|each\s+(?:month|week|quarter)|every\s+(?:month|week|quarter)|on-?going|from\s+(?:\d|" + _MONTH + r")|"
-    r"by\s+(?:the\s+)?(?:end|\d|" + _MONTH + r")|marked\s+improvement|immediate(?:ly)?|throughout|until|rolling|continuing"
+    r"bi-?monthly|each\s+(?:month|week|quarter)|every\s+(?:month|week|quarter)|on-?going|from\s+(?:\d|" + MONTH + r")|"
+    r"by\s+(?:the\s+)?(?:end|\d|" + MONTH + r")|marked\s+improvement|immediate(?:ly)?|throughout|until|rolling|continuing"
 )
-_DATE_LIKE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH})\b\.?(?:\s*[-–/]\s*(?:{_MONTH})\b\.?)?\s*(?:\d{{2}}|\d{{4}})\b|(?:spring|summer|autumn|winter)\s+\d{{4}}|Q[1-4]\b"
+_DATE_LIKE = rf"(?:\d{{1,2}}{ORDINAL}\s+)?{MONTH}\.?(?:\s*[-–/]\s*{MONTH}\.?)?\s*(?:\d{{2}}|\d{{4}})\b|(?:spring|summer|autumn|winter)\s+\d{{4}}|Q[1-4]\b"
 # A timescale opening a line (the whole line is the cell).
 TIMESCALE_START = re.compile(rf"^\s*(?:{_STARTERS})\b|^\s*(?:{_DATE_LIKE})", re.I)
 # A timescale closing a line after other text: it must start with a capital or digit.

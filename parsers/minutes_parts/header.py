@@ -15,16 +15,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, time
 
+from parsers.common.dates import DAY_MONTH_YEAR, NUMERIC_DATE, WEEKDAY, date_of
 from parsers.minutes_parts.lines import MinutesLine, join_wrapped
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-# Full month names, and the short forms some councils print ("5 Mar 2020", "14 Sept. 2023").
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
-DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b", re.I)
-_WEEKDAY_DATE = re.compile(rf"\b(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{DATE.pattern}", re.I)
+# The meeting's date, written out ("Thursday, 30 January 2025", "5 Mar 2020", "14 Sept. 2023").
+DATE = DAY_MONTH_YEAR
+_WEEKDAY_DATE = re.compile(rf"\b(?:on\s+)?(?:{WEEKDAY}\s+)?{DATE.pattern}", re.I)
 # "2.00 pm", "noon", and the 24-hour clock: "1400 hours", "14:00 hrs", "19:00".
 TIME = re.compile(
     r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(noon|midday)\b"
@@ -48,7 +44,6 @@ _HEADING_VENUE = re.compile(r"^(?:(?:venue|place|location)\s*:\s*|(?:held\s+)?(?
 _AT_TIME = re.compile(rf"(?:\bat|,)\s+({TIME.pattern})", re.I)
 _START = re.compile(
     rf"\b(?:commencing|commenced|starting|started|beginning|began|which\s+began|opened)\s+at\s+({TIME.pattern})", re.I)
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")  # 15/06/2017, day first as in England
 _END = re.compile(
     rf"\b(?:meeting|it)\s+(?:was\s+)?(?:concluded|closed|ended|finished|terminated|rose)\s+at\s+({TIME.pattern})"
     rf"|\b(?:concluded|closed|ended)\s+at\s+({TIME.pattern})",
@@ -100,10 +95,8 @@ def read_header(header: list[MinutesLine], body: list[MinutesLine], closing: lis
     if opening:
         if m := _MEETING_OF.search(opening):
             result.committee = smart_title(m.group(1).strip(" ,"))
-        if m := DATE.search(opening):
-            result.meeting_date = to_date(m)
-        elif m := NUMERIC_DATE.search(opening):
-            result.meeting_date = numeric_date(m)
+        if m := DATE.search(opening) or NUMERIC_DATE.search(opening):
+            result.meeting_date = date_of(m)
         if m := _START.search(opening) or _AT_TIME.search(opening):
             result.start_time = to_time(m.group(1))
         result.venue = _venue(opening)
@@ -128,7 +121,7 @@ def read_header(header: list[MinutesLine], body: list[MinutesLine], closing: lis
         above = above if opening_at is not None else _heading_lines(texts)
         for line in above:
             if m := DATE.search(line):
-                result.meeting_date = to_date(m)
+                result.meeting_date = date_of(m)
                 break
     for line in closing:
         if result.end_time is None and (m := _END.search(line.text)):
@@ -151,25 +144,6 @@ def smart_title(text: str) -> str:
         return text
     words = text.lower().split()
     return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
-def to_date(m: re.Match) -> date | None:
-    try:
-        return date(int(m.group(3)), MONTHS[_full_month(m.group(2))], int(m.group(1)))
-    except ValueError:
-        return None
-
-
-def _full_month(printed: str) -> str:
-    short = printed.lower().rstrip(".")[:3]
-    return next(name for name in MONTHS if name.startswith(short))
-
-
-def numeric_date(m: re.Match) -> date | None:
-    try:
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
 
 
 def to_time(text: str) -> time | None:

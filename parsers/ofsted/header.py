@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from parsers.ofsted.dates import is_complete_period, parse_date, parse_periods
+from parsers.common.dates import parse_date
+from parsers.ofsted.dates import is_complete_period, parse_periods
 from parsers.ofsted.entries import Entry
 from parsers.ofsted.text import fold_quotes, join_words
 from parsers.ofsted.titles import DATES_LINE, find_title, match_title
