@@ -17,7 +17,7 @@ from parsers.result import ParseResult
 from schemas.document import Document
 from schemas.ofsted import OfstedInspection, OfstedJudgement, OfstedRecommendation
 
-VERSION = "2"  # 2: judgements in the body of 2009-2013 reports, cover facts, roman-numbered labels
+VERSION = "3"  # 3: "Dates of inspection" labels. 2: judgements in the body of 2009-2013 reports, cover facts, roman-numbered labels
 
 # The reformed ILACS (inspections from April 2026) prints no overall effectiveness.
 REFORMED_ILACS = "ILACS 2026"

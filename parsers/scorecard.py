@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from parsers.result import ParseResult
+from parsers.common.dates import MONTH
 from parsers.scorecards.commentary import figures_in, numbered_paragraphs
 from parsers.scorecards.pdf_layout import read_pdf_groups, read_positioned_groups
 from parsers.scorecards.risks import prose_risks, register_risks
@@ -128,9 +129,7 @@ _TABLE_LABEL = re.compile(
 _PERFORMANCE_TITLE = re.compile(
     r"\bperformance\s+(?:report|scorecard|dashboard|indicators|summary|data\s+(?:pack|report)|monitoring\s+report)\b"
     r"|\bkey\s+performance\s+indicators\b|\bKPI\s+(?:report|dashboard)\b", re.I)
-_REPORTING_PERIOD = re.compile(
-    r"\b(?:Q[1-4]|quarter\s+[1-4]|(?:19|20)\d{2}[/-]\d{2}|(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+(?:19|20)\d{2})\b", re.I)
+_REPORTING_PERIOD = re.compile(rf"\b(?:Q[1-4]|quarter\s+[1-4]|(?:19|20)\d{{2}}[/-]\d{{2}}|{MONTH}\.?\s+(?:19|20)\d{{2}})\b", re.I)
 _NUMBERED_PARAGRAPH = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+[A-Z]")
 _RISK_REPORT = re.compile(r"\b(strategic\s+risks?|risk\s+(?:monitoring|register))\b", re.I)
 

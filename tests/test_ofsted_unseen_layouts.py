@@ -347,3 +347,13 @@ def test_ofsted_letters_are_recognised_even_when_dear_is_below_the_lines_shown()
     assert is_report_start(["Agenda item 6", "Monitoring visit to Kent children's services",
                             "Report of the Corporate Director"]) is None
     assert is_report_start(PROTECTION_COVER) == "ofsted_inspection"
+
+
+def test_dates_of_inspection_label_gives_the_inspection_dates():
+    # Set in the layout of a cover page that says "Dates of inspection" rather than "Inspection dates".
+    lines = ["Inspection of services for children in need of help and protection, children looked after and care leavers",
+             "Anytown Borough Council", "", "Dates of inspection: 3 March 2014 - 26 March 2014",
+             "Report published: 9 May 2014", "Lead inspector: Jane Doe HMI", "",
+             "Overall effectiveness Requires improvement"]
+    inspection = _inspection(_parse_report(lines))
+    assert (inspection.inspection_start.isoformat(), inspection.inspection_end.isoformat()) == ("2014-03-03", "2014-03-26")

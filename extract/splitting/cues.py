@@ -54,7 +54,7 @@ START_CUES: list[StartCue] = [
     StartCue(
         "ofsted_inspection",
         _re(r"^\s*(?:\d+\s+)?(?:re-?\s*)?inspection\s+of\b|^\s*review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding"),
-        confirm=_re(r"^\s*inspection\s+dates?\s*:"),
+        confirm=_re(r"^\s*(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?inspection)\s*:"),
         window=10,
     ),
     StartCue(

@@ -33,7 +33,7 @@ _TITLES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
      re.compile(r"^inspection of (?:local authority )?(?:services for looked after children|looked after children services)")),
 )
 _TITLE_OPENING = re.compile(r"^(?:re-?\s?inspection|inspection|review) of\b", re.I)
-DATES_LINE = re.compile(r"^(?:inspection|fieldwork|review)\s+dates?\s*:?\s*", re.I)
+DATES_LINE = re.compile(r"^(?:(?:inspection|fieldwork|review)\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|review))\s*:?\s*", re.I)
 _TITLE_STOP = re.compile(r"^(?:inspection|fieldwork|review)\s+dates?\b|^report published|^lead inspector|^judgement$", re.I)
 _MAX_TITLE_LINES = 6
 
