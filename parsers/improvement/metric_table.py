@@ -106,20 +106,14 @@ def _glue(cells: list[str]) -> list[str]:
             out[-1] += cell
             pending_join = out[-1].endswith("/")
             continue
-        if cell == "%" and out:
+        if cell in ("%", "/") and out:
+            # A lone `%` or `/` closes the last value printed, across the empties the wrap left.
             k = len(out) - 1
             while k > 0 and out[k] == "":
                 k -= 1
-            out[k] += "%"
+            out[k] += cell
             del out[k + 1 :]
-            continue
-        if cell == "/" and out:
-            k = len(out) - 1
-            while k > 0 and out[k] == "":
-                k -= 1
-            out[k] += "/"
-            del out[k + 1 :]
-            pending_join = True
+            pending_join = cell == "/"
             continue
         out.append(cell)
         pending_join = cell.endswith("/")
