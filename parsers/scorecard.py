@@ -41,8 +41,10 @@ def parse_scorecard(doc: Document) -> ParseResult:
     else:
         # A text whose header labels its columns (Ref, Indicator, Good is, RAG, DoT …) is cut by the
         # header cells' character columns, as a PDF is by x; one naming only periods is read in order.
-        groups, table_lines = read_positioned_groups(positioned_lines(lines))
-        positioned = any(labelled(h) for g in groups for h in g.headers)
+        positioned = False
+        if any(_COLUMN_LABEL_LINE.search(l.text) for l in lines):  # skip the column reading where no header could ask for it
+            groups, table_lines = read_positioned_groups(positioned_lines(lines))
+            positioned = any(labelled(h) for g in groups for h in g.headers)
         if not positioned:
             groups, table_lines = read_groups([l.text for l in lines]), lines
             for line in lines:
@@ -65,6 +67,8 @@ def parse_scorecard(doc: Document) -> ParseResult:
     return result
 
 
+# A header line that could label its columns: a column name, with cells spaced apart.
+_COLUMN_LABEL_LINE = re.compile(r"(?i)(?=.*\S\s{2,}\S).*\b(?:ref|indicator|measure|polarity|good\s+is|rag|dot|direction\s+of\s+travel)\b")
 _FIGURE_RUN = re.compile(r"(?:^|\s)[-£]?\d[\d,]*(?:\.\d+)?%?\s+[-£]?\d[\d,]*(?:\.\d+)?%?(?:\s|$)")
 
 
