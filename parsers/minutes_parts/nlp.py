@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.matcher import Matcher
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
 
 _BODIES = ["committee", "panel", "cabinet", "council", "board", "sub-committee", "forum", "group"]
 _PAPERS = ["report", "reports", "update", "workplan", "plan", "programme", "minutes", "information", "presentation"]
@@ -24,7 +25,12 @@ _DECISION_WORD = re.compile(r"\b(?:agreed|approved|noted)\b", re.I)
 
 
 @lru_cache(maxsize=1)
-def pipeline() -> tuple[Language, Matcher]:
+def pipeline() -> tuple["Language", "Matcher"]:
+    # Imported here: the splitter asks the minutes recogniser about every pack, and
+    # needs none of spaCy for that (its import alone costs ~40 MB and a second).
+    import spacy
+    from spacy.matcher import Matcher
+
     nlp = spacy.blank("en")
     matcher = Matcher(nlp.vocab)
     name_token = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|[A-Z])$"}}
