@@ -50,6 +50,13 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+# The label over a list of who came (or sent apologies): what real minutes have
+# and an agenda item quoting "Minutes of the meeting held on …" does not.
+ATTENDANCE_LABEL = _re(
+    r"^\s*(?:\d+\.?\s+)?(?:present|members\s+present|in\s+attendance|attendees|attendance|also\s+present|"
+    r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b"
+)
+
 START_CUES: list[StartCue] = [
     StartCue(
         "ofsted_inspection",
@@ -78,10 +85,7 @@ START_CUES: list[StartCue] = [
             r"|^\s*(?:record|notes)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:meeting|proceedings)\b"
         ),
         # An agenda item "Minutes of the meeting held on ..." is not minutes: real ones list who came.
-        confirm=_re(
-            r"^\s*(?:\d+\.?\s+)?(?:present|members\s+present|in\s+attendance|attendees|attendance|"
-            r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b"
-        ),
+        confirm=ATTENDANCE_LABEL,
         window=15,
     ),
     StartCue(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from extract.splitting.authorities import AUTHORITIES, authorities_in
 from extract.splitting.cues import (
+    ATTENDANCE_LABEL,
     BLANK_PAGE,
     COPYRIGHT,
     END_OF_DOCUMENT,
@@ -87,24 +88,20 @@ def _through_empty_pages(source: Source, last_page: int, next_page: int) -> int:
     return page
 
 
-_ATTENDANCE_LABEL = re.compile(
-    r"^\s*(?:\d+\.?\s+)?(?:present|members\s+present|in\s+attendance|attendees|attendance|also\s+present|"
-    r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b",
-    re.I,
-)
 _PERSON = re.compile(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]|\((?:vice[- ])?chair(?:man|person)?\)", re.I)
 
 
 def _named_in_heading(lines: list[Line]) -> str | None:
     """The authority a document names in its opening lines (its cover, letterhead or heading)."""
-    head = [l.text for l in lines if l.text.strip()][:12]
+    texts = [l.text for l in lines if l.text.strip()]
+    head = texts[:12]
     # An inspectorate's letterhead gives its own address (Ofsted's is in Manchester):
     # the authority is named after it, in the addressee block or the subject.
     marks = [k for k, t in enumerate(head) if LETTERHEAD_MARK.search(t)]
     if marks:
-        head = [l.text for l in lines if l.text.strip()][marks[-1] + 1 : marks[-1] + 13]
+        head = texts[marks[-1] + 1 : marks[-1] + 13]
     # The heading ends where a list of people begins: "Brent Fielding (Chair)" names a person.
-    people = next((k for k, t in enumerate(head) if _ATTENDANCE_LABEL.match(t)), len(head))
+    people = next((k for k, t in enumerate(head) if ATTENDANCE_LABEL.match(t)), len(head))
     head = [t for t in head[:people] if not _PERSON.search(t)]
     found = authorities_in("\n".join(head))
     return found[0] if found else None
