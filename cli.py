@@ -245,5 +245,16 @@ def plot(
     console.print(f"{chart.out}: {chart.title} ({points} points in {len(chart.series)} series)")
 
 
+def main() -> None:
+    """The `extract` command: the app, with a missing warehouse said in one line, not a traceback."""
+    from extract.warehouse import NoWarehouse
+
+    try:
+        app()
+    except NoWarehouse as exc:
+        err.print(f"[red]{exc}", soft_wrap=True)
+        raise SystemExit(2)
+
+
 if __name__ == "__main__":
-    app()
+    main()

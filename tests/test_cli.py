@@ -51,3 +51,18 @@ def test_compare_third_party_lists_disagreements(db, tmp_path):
     rochdale = [l for l in result.output.splitlines() if "rochdale" in l and "conflict" in l]
     assert len(rochdale) == 2, result.output
     assert "no_report" in result.output  # the CSV's rows for files not ingested here
+
+
+def test_reading_a_missing_warehouse_is_one_line_not_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    missing = tmp_path / "none.duckdb"
+    for command in (["stats"], ["compare-third-party"], ["export", "--out", str(tmp_path / "out")]):
+        done = subprocess.run([sys.executable, "cli.py", *command, "--db", str(missing)], cwd=ROOT,
+                              capture_output=True, text=True)
+        assert done.returncode == 2, (command, done.stderr)
+        assert done.stderr.strip().splitlines() == [f"no warehouse at {missing}: run `extract ingest FILES --db {missing}` first"]
+        assert "Traceback" not in done.stderr and not missing.exists()

@@ -1,4 +1,4 @@
 """The DuckDB warehouse: schema from the record models, one writer."""
-from extract.warehouse.store import DEFAULT_DB, Warehouse
+from extract.warehouse.store import DEFAULT_DB, NoWarehouse, Warehouse
 
-__all__ = ["Warehouse", "DEFAULT_DB"]
+__all__ = ["Warehouse", "DEFAULT_DB", "NoWarehouse"]

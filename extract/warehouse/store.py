@@ -25,9 +25,15 @@ ALL_MODELS = PROVENANCE_MODELS + RECORD_MODELS + DERIVED_MODELS
 DOCUMENT_TABLES = [m.table for m in RECORD_MODELS + [ParseWarning]]
 
 
+class NoWarehouse(FileNotFoundError):
+    """Reading a warehouse file that is not there."""
+
+
 class Warehouse:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
         self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise NoWarehouse(f"no warehouse at {self.path}: run `extract ingest FILES --db {self.path}` first")
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(str(self.path), read_only=read_only)
