@@ -33,13 +33,14 @@ from parsers.monitoring_letter import LETTERHEAD_MARK
 from parsers.common.dates import find_dates
 from schemas.document import Document, Line, Source
 
-# Types whose documents a weak cue (an agenda or report heading) may not cut.
-# (Tables such as dashboards and grids are not strong: a report heading after them starts a report.)
 # Bump when the same file would now be read, cut or typed differently (this
 # covers the reading layer too): ingest then re-splits sources the warehouse
 # holds from an older version.
 VERSION = "2"  # 2: more minutes headings, performance-report titles, inside-cover copyright, JTAI letters,
 #                table headings kept at page tops
+
+# Types whose documents a weak cue (an agenda or report heading) may not cut.
+# (Tables such as dashboards and grids are not strong: a report heading after them starts a report.)
 STRONG_TYPES = {"ofsted_inspection", "monitoring_letter", "minutes"}
 WEAK_TYPES = {"agenda", "report"}
 MERGE_DISTANCE = 6  # two starts closer than this (non-empty lines) are one start
