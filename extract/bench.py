@@ -96,7 +96,7 @@ def main() -> None:
     n, t = end_to_end(ofsted)
     print(f"Ofsted folder end to end:    {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s: read, split, parse, validate, load)")
     minutes = [p for p in pdfs if "minutes" in p.name]
-    from parsers.minutes_parts.nlp import pipeline
+    from parsers.minutes.nlp import pipeline
 
     pipeline()  # build the spaCy rule pipeline once, as a long ingest would, outside the timing
     n, t = end_to_end(minutes)

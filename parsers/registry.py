@@ -1,17 +1,36 @@
-"""The parser registry: which pure function parses which document type.
+"""The registry: the one list of document types the pipeline parses.
 
-A parser takes a `schemas.document.Document` and returns a `ParseResult`. It
-never touches files or the database. Bump a parser's VERSION when its output
-changes: ingest re-parses documents whose stored parser_version differs.
+Each entry is a type package (`parsers/<type>/`) with the same faces:
+  TYPE       the document type it parses (`documents.doc_type`)
+  SUBTYPES   further types the same package parses (the scorecard's commentary), often none
+  VERSION    bump when its output changes: ingest re-parses documents of an older version
+  recognise  lines -> a type or None: asked by the splitter, in this list's order, for a run of
+             lines that no cue opened (and to confirm a weak cue)
+  parse      Document -> ParseResult: pure, pages in, records out; no file or database access
+
+Adding a type is one package and one line in TYPE_PACKAGES (see CONTRIBUTING.md). Nothing else
+imports a parser by name.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Callable
 
 from parsers import aip_dashboard, improvement_grid, minutes, monitoring_letter, ofsted_inspection, scorecard
 from parsers.result import ParseResult
 from schemas.document import Document
+
+# Order matters for `recognise`: an Ofsted letter before a report (a report never opens with
+# 'Dear'), the plans' titles before a scorecard's periods, minutes last (their cues are the loosest).
+TYPE_PACKAGES: tuple[ModuleType, ...] = (
+    monitoring_letter,
+    ofsted_inspection,
+    improvement_grid,
+    aip_dashboard,
+    scorecard,
+    minutes,
+)
 
 
 @dataclass(frozen=True)
@@ -22,15 +41,20 @@ class Parser:
 
 
 PARSERS: dict[str, Parser] = {
-    "ofsted_inspection": Parser("ofsted_inspection", ofsted_inspection.VERSION, ofsted_inspection.parse_ofsted_inspection),
-    "monitoring_letter": Parser("monitoring_letter", monitoring_letter.VERSION, monitoring_letter.parse_monitoring_letter),
-    "minutes": Parser("minutes", minutes.VERSION, minutes.parse_minutes),
-    "scorecard": Parser("scorecard", scorecard.VERSION, scorecard.parse_scorecard),
-    "scorecard_commentary": Parser("scorecard_commentary", scorecard.VERSION, scorecard.parse_scorecard_commentary),
-    "aip_dashboard": Parser("aip_dashboard", aip_dashboard.VERSION, aip_dashboard.parse_aip_dashboard),
-    "improvement_grid": Parser("improvement_grid", improvement_grid.VERSION, improvement_grid.parse_improvement_grid),
+    name: Parser(name, package.VERSION, package.parse)
+    for package in TYPE_PACKAGES
+    for name in (package.TYPE, *package.SUBTYPES)
 }
 
 
 def parser_for(doc_type: str) -> Parser | None:
     return PARSERS.get(doc_type)
+
+
+def recognise(lines: list[str]) -> str | None:
+    """The first type package that recognises these opening lines, in TYPE_PACKAGES order."""
+    for package in TYPE_PACKAGES:
+        kind = package.recognise(lines)
+        if kind:
+            return kind
+    return None

@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 
 from parsers.aip_dashboard import parse_aip_dashboard
-from parsers.improvement.kind import improvement_kind
-from parsers.improvement.labels import match_label
-from parsers.improvement.metric_table import read_metric_table
-from parsers.improvement.months import month_dates, month_headings
-from parsers.improvement.owners import find_owner
-from parsers.improvement.status_boxes import read_status_boxes
+from parsers.common.plan_kind import improvement_kind
+from parsers.common.plan_labels import match_label
+from parsers.aip_dashboard.metric_table import read_metric_table
+from parsers.aip_dashboard.months import month_dates, month_headings
+from parsers.aip_dashboard.owners import find_owner
+from parsers.aip_dashboard.status_boxes import read_status_boxes
 from schemas.document import Line
 from schemas.improvement import AipAction, AipMetric, AipMetricUnplaced, AipPriority
 from tests.improvement_helpers import document_from_text, score_golden, seed_document

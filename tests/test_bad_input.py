@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from extract.pipeline import ingest
 from tests.conftest import OFSTED, seed

@@ -16,10 +16,10 @@ from parsers.common.dates import (
     read_days,
     two_digit_year,
 )
-from parsers.improvement.months import month_headings
-from parsers.minutes_parts.header import DATE as MINUTES_DATE
-from parsers.monitoring_letter import read_letter_date, read_visit_dates
-from parsers.ofsted.dates import parse_periods
+from parsers.aip_dashboard.months import month_headings
+from parsers.minutes.header import DATE as MINUTES_DATE
+from parsers.monitoring_letter.fields import read_letter_date, read_visit_dates
+from parsers.ofsted_inspection.dates import parse_periods
 
 
 @pytest.mark.parametrize("printed, number", [

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from parsers.improvement.kind import improvement_kind
+from parsers.common.plan_kind import improvement_kind
 from parsers.improvement_grid import parse_improvement_grid
 from tests.improvement_helpers import document_from_text, score_golden, seed_document
 

@@ -286,7 +286,7 @@ def test_kent_minutes_read_the_same_from_a_text_extraction(path: Path, tmp_path:
      None, None, None, None, None, False),
 ])
 def test_parse_person(printed, name, title, post_nominals, position, chair, substitute_for, is_person):
-    from parsers.minutes_parts.names import parse_person
+    from parsers.minutes.names import parse_person
 
     p = parse_person(printed)
     assert (p.name, p.title, p.post_nominals, p.position, p.chair, p.substitute_for, p.is_person) == (

@@ -17,9 +17,9 @@ import pytest
 from extract.reading import read_source
 from extract.splitting.document import make_document
 from parsers.minutes import is_minutes_start, minutes_kind, parse_minutes
-from parsers.minutes_parts.header import to_time
-from parsers.minutes_parts.items import _follows
-from parsers.minutes_parts.names import parse_person
+from parsers.minutes.header import to_time
+from parsers.minutes.items import _follows
+from parsers.minutes.names import parse_person
 from pdf_factory import text_pdf
 from schemas.meetings import Attendance, Declaration, Meeting, MinuteItem, Resolution
 

@@ -17,12 +17,8 @@ import pytest
 
 from extract.reading import read_source
 from extract.splitting.document import document_between, make_document
-from parsers.monitoring_letter import (
-    is_letter_start,
-    letter_end_index,
-    letter_start_index,
-    parse_monitoring_letter,
-)
+from parsers.common.ofsted_letters import is_letter_start, letter_end_index, letter_start_index
+from parsers.monitoring_letter import parse_monitoring_letter
 from schemas.ofsted import MonitoringVisit, MonitoringVisitArea, MonitoringVisitFinding
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from parsers.scorecard import parse_scorecard
-from parsers.scorecards.header_cells import DIRECTION, POLARITY, RAG, REF, SKIP, classify
-from schemas.scorecards import ScorecardRisk, ScorecardValue
+from parsers.scorecard.header_cells import DIRECTION, POLARITY, RAG, REF, SKIP, classify
+from schemas.scorecards import ScorecardRisk
 from tests.improvement_helpers import document_from_text
 from tests.scorecard_layouts import QUARTERLY_TEXT, monthly_report, quarterly_report
 from tests.test_scorecard_other_layouts import _parse, cells, row, values

@@ -13,7 +13,7 @@ from extract.reading import read_source
 from extract.splitting import split_source
 from extract.splitting.document import make_document
 from parsers.scorecard import parse_scorecard, scorecard_kind
-from parsers.scorecards.columns import columns_of
+from parsers.scorecard.columns import columns_of
 from schemas.scorecards import ScorecardValue
 from tests.scorecard_layouts import PAGE_H, PAGE_W, Col, draw_table, heading, monthly_report, quarterly_report
 

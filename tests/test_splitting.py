@@ -36,7 +36,6 @@ def test_no_council_specific_rules_in_the_code():
 
 def _code_without_comments_and_docstrings(path: Path) -> str:
     """Examples quoted in comments and docstrings are documentation, not code paths."""
-    import io
     import tokenize
 
     kept = []

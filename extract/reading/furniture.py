@@ -8,7 +8,6 @@ footer, a vertical stamp split over two lines (`P` / `age 52`), a stray
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from schemas.document import Line, Page
 

@@ -29,7 +29,7 @@ from extract.splitting.cues import (
 )
 from extract.splitting.document import make_document
 from extract.splitting.recognisers import recognise
-from parsers.monitoring_letter import LETTERHEAD_MARK
+from parsers.common.ofsted_letters import LETTERHEAD_MARK
 from parsers.common.dates import find_dates
 from schemas.document import Document, Line, Source
 

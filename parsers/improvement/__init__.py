@@ -1,1 +1,0 @@
-"""Shared parts of the improvement-plan parsers (AIP dashboards, improvement activity grids)."""

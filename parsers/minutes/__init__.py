@@ -1,0 +1,28 @@
+"""Committee minutes -> meetings, meeting_attendance, declarations, minute_items, resolutions,
+action_log.
+
+The type package's faces (see CONTRIBUTING.md): TYPE, VERSION, recognise, parse.
+
+parse       the entry point
+
+lines       the document's lines, cleaned of layout accidents (split baselines, page numbers, running
+            headers of short minutes), with the cells of lines printed in columns
+names       one attendee or declarant as printed: title, name, post-nominals, role notes
+header      the meeting itself: council, committee, date, times, venue
+attendance  PRESENT / Substitutes / IN ATTENDANCE / Apologies blocks and apology minutes
+name_lists  a printed list of people (comma lists, one a line, table columns) -> one person each
+items       numbered minute items: number, title as printed, text
+decisions   declarations of interest and resolutions inside the items
+action_log  the action-log table some packs print after the minutes
+nlp         the spaCy rule pipeline (blank English tokenizer, Matcher): declarants, cabinet roles, decisions
+"""
+from __future__ import annotations
+
+from parsers.minutes.parse import VERSION, is_minutes_start, minutes_kind, parse_minutes
+
+TYPE = "minutes"
+SUBTYPES: tuple[str, ...] = ()
+recognise = minutes_kind
+parse = parse_minutes
+
+__all__ = ["TYPE", "SUBTYPES", "VERSION", "recognise", "parse", "parse_minutes", "is_minutes_start", "minutes_kind"]

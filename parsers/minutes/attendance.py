@@ -1,0 +1,346 @@
+"""Who attended: the PRESENT / Substitutes / IN ATTENDANCE / Apologies blocks, and apology minutes.
+
+The blocks open at a label ("PRESENT:", "Also present under Rule 30:-", "Attendees:") and may hold
+groups under labels of their own ("School members:", "Nominated subs:", "Observers:"). A block is
+cut where a paragraph or a sentence ends, running text among the names is dropped, and a sentence
+such as "Mr D Thomas was in attendance." is read for its people. Apologies and substitutes are
+also minuted inside items ("Apologies were received from ...", "X substituted for Y"). Turning a
+printed list into people is `name_lists`' part.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.minutes.lines import MinutesLine, join_wrapped
+from parsers.minutes.nlp import is_cabinet_role
+from parsers.minutes.name_lists import PLURAL_TITLE_ALONE, people_in_block, split_entries
+from parsers.minutes.names import PrintedPerson, split_title, starts_with_title
+
+# Block labels at the start of a header line; the kind says what the names in it are.
+_LABELS = [
+    (re.compile(r"^(?:(?:members|councillors)\s+)?present\b\s*[:\-–]?\s*", re.I), "members"),
+    (re.compile(r"^membership\b\s*[:\-–]?\s*", re.I), "members"),
+    (re.compile(r"^members\s*:\s*", re.I), "members"),
+    # A mixed list of councillors and officers ("Attendees:" in a hand-made layout).
+    (re.compile(r"^(?:attendees|attendance|attending|in\s+attendance\s+were)\s*:\s*", re.I), "attendees"),
+    (re.compile(r"^officers\s+(?:in\s+attendance|attending)\b\s*[:\-–]?\s*", re.I), "others"),
+    (re.compile(r"^absent\b\s*[:\-–]?\s*", re.I), "absent"),
+    (re.compile(r"^substitutes?\b\s*[:\-–]?\s*", re.I), "substitutes"),
+    (re.compile(r"^(?:others|officers|also)\s+in(?:\s+attendance(?:\s+virtually|\s+remotely)?)?\b\s*[:\-–]?\s*", re.I), "others"),
+    (re.compile(r"^in\s+attendance(?:\s+virtually|\s+remotely)?\b\s*[:\-–]?\s*", re.I), "others"),
+    (re.compile(r"^also\s+present\b\s*[:\-–]?\s*", re.I), "others"),
+    (re.compile(r"^officers(?:\s+present)?\s*:\s*", re.I), "others"),
+    (re.compile(r"^apologies(?:\s+for\s+absence)?\b\s*(?:were\s+received\s+from)?\s*[:\-–]?\s*", re.I), "apologies"),
+]
+# "Councillors: A (Chairman), B and C": the label is the names' plural title.
+_COUNCILLORS_LABEL = re.compile(r"^(councillors|cllrs)\s*:\s*", re.I)
+# A label inside an attendance block naming a group: "School members:", "Nominated subs:",
+# "Statutory Co-opted Members:", "Observers:", "Chairman:". What the group is comes from its words.
+_GROUP_LABEL = re.compile(r"^([A-Z][A-Za-z'’&/ -]{1,48}?)\s*:\s*[-–]?\s*(.*)$")
+_GROUP_KINDS = [
+    (re.compile(r"\bapolog", re.I), "apologies"),
+    (re.compile(r"\babsent\b", re.I), "absent"),
+    (re.compile(r"\bsubs\b|\bsubstitut|\breserve", re.I), "substitutes"),
+    (re.compile(r"\bvice[\s-]*chair", re.I), "vice_chair"),
+    (re.compile(r"\bchair(?:man|person|woman)?\b", re.I), "chair"),
+    (re.compile(r"\bco-?opted\b", re.I), "co_opted"),
+    (re.compile(r"\b(?:officers?|clerk|observers?|attendance|also|guests?|speakers?|advisers?|advisors?|support|others?|witness)", re.I), "others"),
+]
+# A group named on a line of its own without a colon ("School members", "Non school members", "Officers").
+_BARE_GROUP_LABEL = re.compile(
+    r"^((?:[A-Za-z][\w-]*\s+){0,3}(?:members|officers|representatives|observers|governors|councillors))\s*$", re.I)
+_NOT_A_GROUP = re.compile(r"^(?:date|time|venue|place|location|contact|subject|title|meeting|note|email|tel|telephone|web)\b", re.I)
+# Running text among the names: "The panel met at Pittwood House.", "None", "All members were present."
+_PROSE = re.compile(r"^(?:the|all|it|there|this|these|no|none|nil|n/a)\b|\b(?:met|were|was|is|are|had|have)\s+(?:at|in|present|held|received|not)\b", re.I)
+# Attendance minuted as a sentence: "Mr D Thomas, PCC Link Officer, was in attendance.",
+# "District Cllrs Burley and Cawrey were present", "Cllrs A, B and C attended the meeting as substitutes."
+_ATTENDANCE_SENTENCES = [
+    (re.compile(r"^(?P<names>.+?),?\s+(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present)\b[^.]*\.?$", re.I), "others"),
+    (re.compile(r"^(?P<names>.+?)\s+attended\s+(?:the\s+meeting\s+)?as\s+(?:a\s+)?substitutes?\b[^.]*\.?$", re.I), "substitutes"),
+    (re.compile(r"^(?P<names>.+?),?\s+(?:was|were)\s+absent\b[^.]*\.?$", re.I), "absent"),
+]
+_SUBSTITUTES_SENTENCE = re.compile(
+    r"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b[^.;]*?)\s+"
+    r"(?:attended\s+(?:the\s+meeting\s+)?as\s+(?:a\s+)?substitutes?|substituted|(?:was|were)\s+(?:present\s+)?as\s+(?:a\s+)?substitutes?)"
+    r"(?:\s+for\s+(?P<for>[^.;]+))?", re.I)
+# Inside an item about substitutes: "Councillor Pete West for Councillor Ben Duncan."
+_SUBSTITUTE_PAIR = re.compile(
+    r"(?:^|(?<=[.;]\s)|(?<=\d\s))(?P<names>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]*?)\s+"
+    r"(?:substituted\s+for|substituting\s+for|attended\s+as\s+(?:a\s+)?substitute\s+for|in\s+place\s+of|for|replacing)\s+"
+    r"(?P<for>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+)", re.I)
+# "Others in" wrapped before "attendance": the second line is part of the label.
+_LABEL_TAIL = re.compile(r"^attendance(?:\s+virtually|\s+remotely)?\s*[:\-–]?\s*", re.I)
+# Apologies minuted as a sentence inside an item.
+_APOLOGY_SENTENCE = re.compile(
+    r"\bapolog(?:ies|y)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|reported|given|submitted|tendered|noted)\s+(?:from|on\s+behalf\s+of|by)\s+"
+    r"|\breported\s+apolog(?:ies|y)(?:\s+for\s+absence)?\s+from\s+",
+    re.I,
+)
+# Looser wording, trusted only inside an item about apologies.
+_APOLOGY_FROM = re.compile(
+    rf"{_APOLOGY_SENTENCE.pattern}|\bapolog(?:ies|y)(?:\s+for\s+absence)?\s+from\s+"
+    r"|\b(?:had\s+been|have\s+been|were|was)\s+received\s+from(?:\s+|(?=\s*[:\-–]))", re.I)
+# The apologies are listed on the lines below, not in the sentence: "received from: -".
+_LIST_FOLLOWS = re.compile(r"\s*[:\-–][\s:\-–]*")
+_LABEL_QUALIFIER = re.compile(r"^[a-z][^:()]{0,40}:[-–]?\s*(.*)$")
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
+
+
+@dataclass
+class AttendanceEntry:
+    person: PrintedPerson
+    role: str
+    present: bool
+    page: int
+    number: int
+
+
+def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
+    """Attendance from the lines before the first item."""
+    entries: list[AttendanceEntry] = []
+    for kind, block in _blocks(lines):
+        for segment in _segments(block, keep_prose=True):
+            sentence = _attendance_sentence(segment)
+            if sentence is not None:
+                entries += sentence
+                continue
+            if _is_prose(segment):
+                continue
+            for person, at in people_in_block(segment):
+                entries += _entries(person, kind, at)
+    return entries
+
+
+def _attendance_sentence(segment: list[MinutesLine]) -> list[AttendanceEntry] | None:
+    """The people of a sentence such as "Mr D Thomas, PCC Link Officer, was in attendance.", or None."""
+    text = join_wrapped([l.text for l in segment])
+    for pattern, kind in _ATTENDANCE_SENTENCES:
+        if m := pattern.match(text):
+            people = [p for p in split_entries(m.group("names")) if p.is_person]
+            return [e for p in people for e in _entries(p, kind, segment[0])]
+    return None
+
+
+def _blocks(lines: list[MinutesLine], kind: str | None = None) -> list[tuple[str, list[MinutesLine]]]:
+    """The labelled blocks of names: (kind, lines); `kind` is the block already open, if any."""
+    blocks: list[tuple[str, list[MinutesLine]]] = [(kind, [])] if kind else []
+    pending_tail = False
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if pending_tail:
+            pending_tail = False
+            if m := _LABEL_TAIL.match(text):
+                text = text[m.end():]
+                if not text:
+                    continue
+        if kind is not None and PLURAL_TITLE_ALONE.match(text):
+            # "Councillors" over names in columns: a new list, the title kept for the names below it.
+            kind = kind if kind in ("members", "attendees", "apologies", "absent", "substitutes") else "members"
+            blocks.append((kind, [_block_line(text, line, True)]))
+            continue
+        label = _match_label(text)
+        if label is None and kind is not None:
+            label = _group_label(text, blocks[-1][0])
+        if label is not None:
+            kind, rest = label
+            blocks.append((kind, []))
+            pending_tail = bool(re.match(r"^(?:others|officers|also)\s+in\s*$", text, re.I))
+            if rest:
+                blocks[-1][1].append(_block_line(rest, line, True, _cells_after_label(line, rest)))
+            continue
+        if _is_section_heading(text) or not re.search(r"[A-Za-z]", text):
+            kind = None  # "UNRESTRICTED ITEMS", a rule of asterisks: the attendance blocks are over
+            continue
+        if kind is not None:
+            blocks[-1][1].append(_block_line(text, line, line.starts_paragraph, line.cells))
+    return blocks
+
+
+def _block_line(text: str, line: MinutesLine, starts_paragraph: bool, cells: list[str] | None = None) -> MinutesLine:
+    return MinutesLine(text, line.page, line.number, line.x0, starts_paragraph=starts_paragraph, cells=cells)
+
+
+def _cells_after_label(line: MinutesLine, rest: str) -> list[str] | None:
+    """The cells of a labelled line without its label ("PRESENT:" | "A Smith" | "B Jones")."""
+    cells = line.columns
+    if len(cells) < 2:
+        return None
+    text = line.text.strip()
+    rest_at = len(text) - len(rest)  # where the names start in the line
+    out, pos = [], 0
+    for cell in cells:
+        at = text.find(cell, pos)
+        if at < 0:
+            return None
+        pos = at + len(cell)
+        if pos > rest_at:
+            out.append(cell[max(0, rest_at - at):].strip())
+    out = [c for c in out if c]
+    return out if len(out) > 1 else None
+
+
+def _group_label(text: str, current: str) -> tuple[str, str] | None:
+    """A group label inside the attendance blocks ("School members:"), or None."""
+    m = _GROUP_LABEL.match(text) or _BARE_GROUP_LABEL.match(text)
+    if not m or starts_with_title(text) or _NOT_A_GROUP.match(text) or len(m.group(1).split()) > 6:
+        return None
+    rest = m.group(2).strip() if m.re is _GROUP_LABEL else ""
+    label = m.group(1)
+    for pattern, kind in _GROUP_KINDS:
+        if pattern.search(label):
+            return kind, rest
+    # "School members:", "Representatives:": more of the block's own kind.
+    return ("members" if current in ("chair", "vice_chair", "co_opted", "attendees") else current), rest
+
+
+def _segments(block: list[MinutesLine], keep_prose: bool = False) -> list[list[MinutesLine]]:
+    """A block cut where a paragraph or a sentence ends; running text among the names is dropped.
+
+    "Councillor Wilson in the chair." / "Councillors Bainbridge, Cawsey and Whiteley." are two lists,
+    not one comma list, and "The panel met at Pittwood House." is no one's name.
+    """
+    segments: list[list[MinutesLine]] = []
+    for line in block:
+        if not segments or line.starts_paragraph or _ends_sentence(segments[-1][-1].text):
+            segments.append([])
+        segments[-1].append(line)
+    return segments if keep_prose else [seg for seg in segments if not _is_prose(seg)]
+
+
+def _is_prose(segment: list[MinutesLine]) -> bool:
+    return bool(_PROSE.search(join_wrapped([l.text for l in segment])))
+
+
+def _ends_sentence(text: str) -> bool:
+    text = text.rstrip()
+    return text.endswith(".") and _sentence_end(text, max(0, len(text) - 1)) == len(text) - 1
+
+
+def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitutes_item: bool = False) -> list[AttendanceEntry]:
+    """Apologies minuted as a sentence ("Apologies were received from Mrs C Bell."), and substitutes
+    ("Councillor A Reed substituted for Councillor D Mulholland."; in an item about substitutes,
+    "1.1 Councillor Pete West for Councillor Ben Duncan.")."""
+    text, starts = _text_with_positions(lines)
+    entries = []
+    pattern = _APOLOGY_FROM if apologies_item else _APOLOGY_SENTENCE
+    for m in pattern.finditer(text):
+        at = _line_at(starts, lines, m.end())
+        index = lines.index(at)
+        line_end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        if _LIST_FOLLOWS.fullmatch(text[m.end():line_end]):
+            # "... had been received from: -" and the names listed below, perhaps in groups
+            # ("School members", "Officers"): everyone listed there sent apologies.
+            below = lines[index + 1:]
+            for _, block in _blocks(below, "apologies"):
+                for segment in _segments(block):
+                    for person, first in people_in_block(segment):
+                        entries += _entries(person, "apologies", first)
+            break
+        names = text[m.end(): _sentence_end(text, m.end())]
+        for person in split_entries(names):
+            entries += _entries(person, "apologies", at)
+    if substitutes_item:
+        for m in _SUBSTITUTE_PAIR.finditer(text):
+            at = _line_at(starts, lines, m.start())
+            for person in split_entries(m.group("names")):
+                if person.is_person:
+                    person.substitute_for = split_title(m.group("for").strip())[1]
+                    entries.append(_entry(person, "substitutes", at))
+        return entries
+    for m in _SUBSTITUTES_SENTENCE.finditer(text):
+        at = _line_at(starts, lines, m.start())
+        for person in split_entries(m.group("names")):
+            if person.is_person:
+                if m.group("for"):
+                    person.substitute_for = split_title(m.group("for").strip())[1]
+                entries.append(_entry(person, "substitutes", at))
+    return entries
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence running from `start` ends; 'Mr.' and initials ('J.') do not end it."""
+    for m in _SENTENCE_END.finditer(text, start):
+        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if starts_with_title(word + " x") or re.fullmatch(r"[A-Z]", word):
+            continue
+        return m.start()
+    return len(text)
+
+
+def _is_section_heading(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and text.upper() == text and any(c.isalpha() for c in text) and not starts_with_title(text)
+
+
+def _match_label(text: str) -> tuple[str, str] | None:
+    if m := _COUNCILLORS_LABEL.match(text):
+        rest = text[m.end():].strip()
+        return "members", (f"{m.group(1)} {rest}" if rest else "")
+    for pattern, kind in _LABELS:
+        if m := pattern.match(text):
+            rest = text[m.end():].lstrip(":-–— ").strip()  # "PRESENT:-", "Apologies: -"
+            if q := _LABEL_QUALIFIER.match(rest):
+                rest = q.group(1)  # "Also present under Rule 30:- Councillor X"
+            if kind == "apologies" and rest and rest[0].islower():
+                return None  # prose that happens to start with the word
+            return kind, rest
+    return None
+
+
+def _entries(person: PrintedPerson, kind: str, at: MinutesLine) -> list[AttendanceEntry]:
+    """The person's entry, and for an apology noting who came instead, that substitute's too."""
+    out = [_entry(person, kind, at)]
+    if person.substituted_by and not out[0].present:
+        for substitute in split_entries(person.substituted_by):
+            substitute.substitute_for = person.name
+            out.append(_entry(substitute, "substitutes", at))
+    return out
+
+
+def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry:
+    present = kind not in ("apologies", "absent")
+    if not person.is_person:
+        role = "co_opted"
+    elif person.chair:
+        role = person.chair
+    elif kind in ("chair", "vice_chair", "co_opted"):
+        role = kind
+    elif kind == "substitutes" or person.substitute_for:
+        role = "substitute"
+    elif kind == "attendees" and not (person.position and not _is_councillor(person)):
+        role = "member"
+    elif kind in ("others", "attendees"):
+        if person.position and is_cabinet_role(person.position):
+            role = "cabinet_member"
+        elif person.position and not _is_councillor(person):
+            role = "officer"
+        else:
+            role = "other"  # a councillor attending with a post that is not an executive one
+    else:
+        role = "member"
+    return AttendanceEntry(person, role, present, at.page, at.number)
+
+
+def _is_councillor(person: PrintedPerson) -> bool:
+    return bool(person.title and re.search(r"\b(?:cllr|councillor)\b", person.title, re.I))
+
+
+def _text_with_positions(lines: list[MinutesLine]) -> tuple[str, list[int]]:
+    """The lines joined as join_wrapped does, with where each line starts in the result."""
+    starts, length, parts = [], 0, []
+    for line in lines:
+        starts.append(length)
+        parts.append(line.text)
+        length = len(join_wrapped(parts[-2:])) - len(join_wrapped(parts[-2:-1])) + length
+    return join_wrapped(parts), starts
+
+
+def _line_at(starts: list[int], lines: list[MinutesLine], offset: int) -> MinutesLine:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= offset:
+            index = i
+    return lines[index]

@@ -1,0 +1,232 @@
+"""A printed list of people -> one PrintedPerson each.
+
+Councils print the same facts in two layouts: one person per line (names in
+columns, "(Chairman)" wrapped onto its own line) or running comma lists
+("Mr R W Gough (Chairman), Mr N Baker, ... and Mr R J Thomas"). A block is
+read as a comma list when it has commas outside brackets, otherwise line by
+line; both then split "A and B" where the left side is a whole person. Names
+printed in table columns with no commas are told apart by the cells of the
+line (`MinutesLine.columns`).
+"""
+from __future__ import annotations
+
+import re
+
+from parsers.minutes.lines import MinutesLine, join_wrapped
+from parsers.minutes.names import (
+    PrintedPerson,
+    is_post_fragment,
+    looks_like_name,
+    parse_person,
+    split_post_nominals,
+    split_title,
+    starts_with_title,
+)
+
+_CONNECTOR_END = re.compile(r"(?:\b(?:and|of|for|the|to|in|&)|[-–,(&])$", re.I)
+_DASH_POSITION = re.compile(r"\s[-–—]\s|[–—]")
+_PLURAL_TITLE = re.compile(r"^(councillors|cllrs|messrs)\.?\s+", re.I)
+_IN_THE_CHAIR_END = re.compile(r"(?:^|\s+)(?:was\s+)?in\s+the\s+chair\s*$", re.I)
+PLURAL_TITLE_ALONE = re.compile(r"^(councillors|cllrs)\s*:?\s*$", re.I)
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr)\.?\s", re.I)
+_SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
+
+
+def people_in_block(block: list[MinutesLine]) -> list[tuple[PrintedPerson, MinutesLine]]:
+    if not block:
+        return []
+    joined = join_wrapped([l.text for l in block])
+    if not _has_comma_outside_brackets(joined) and any(len(l.columns) > 1 for l in block):
+        # Names printed in columns with no commas: every cell is one entry, except a cell that is
+        # the post or role of the person beside it ("Cllr Alison Smith | Chair").
+        block = [MinutesLine(entry, l.page, l.number, l.x0) for l in block for entry in _row_entries(l.columns)]
+    per_line = _titled_person_per_line(block)
+    if (_has_comma_outside_brackets(joined) and not per_line) or len(block) == 1:
+        return [(p, block[0]) for p in split_entries(joined)]
+    # One entry per line; a line continues the previous entry when the break fell inside it.
+    out: list[tuple[PrintedPerson, MinutesLine]] = []
+    current: list[str] = []
+    first: MinutesLine | None = None
+    carried = None  # "Councillors" on a line of its own: the title of the names below it
+    for line in block:
+        text = line.text.strip()
+        if m := PLURAL_TITLE_ALONE.match(text):
+            carried = m.group(1)
+            continue
+        if carried and not starts_with_title(text) and not (current and _continues(current[-1], text)):
+            text = f"{carried} {text}"
+        if current and _continues(current[-1], text):
+            current.append(text)
+            continue
+        if current:
+            out += [(p, first) for p in split_entries(join_wrapped(current), per_line)]
+        current, first = [text], line
+    if current:
+        out += [(p, first) for p in split_entries(join_wrapped(current), per_line)]
+    return out
+
+
+def _row_entries(cells: list[str]) -> list[str]:
+    entries: list[str] = []
+    for cell in cells:
+        is_role = not starts_with_title(cell) and (is_post_fragment(cell) or not looks_like_name(cell))
+        if entries and is_role and "(" not in cell:
+            entries[-1] = f"{entries[-1]} ({cell})"
+        else:
+            entries.append(cell)
+    return entries
+
+
+def _titled_person_per_line(block: list[MinutesLine]) -> bool:
+    """Every line opens with a title ("Cllr A Brooker", "Rev Fr N Cale, Mayor's Chaplain"): one person
+    a line, and what follows a comma on the line is that person's post, not another person."""
+    texts = [l.text.strip() for l in block if l.text.strip()]
+    if len(texts) < 2:
+        return False
+    previous = None
+    for text in texts:
+        continues = bool(previous and _continues(previous, text))
+        if not (starts_with_title(text) or _PLURAL_TITLE.match(text) or continues or _name_then_posts(text)):
+            return False
+        if text.endswith(",") or len(_split_at_titles(text)) > 1:
+            return False  # a comma list wrapped over lines, or several people a line
+        previous = text
+    return True
+
+
+def _name_then_posts(text: str) -> bool:
+    """'Deborah Cadman, Chief Executive': a name, then only posts after its commas."""
+    fragments = [f.strip() for f in _split_outside_brackets(text, ",")]
+    return (len(fragments) > 1 and looks_like_name(re.sub(r"\([^()]*\)", " ", fragments[0]).strip())
+            and all(is_post_fragment(f) or not looks_like_name(f) for f in fragments[1:]))
+
+
+def _continues(previous: str, text: str) -> bool:
+    if previous.count("(") > previous.count(")"):
+        return True
+    if _CONNECTOR_END.search(previous):
+        return True
+    return text[0].islower() or text.startswith("(")
+
+
+def _has_comma_outside_brackets(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth <= 0:
+            return True
+    return False
+
+
+def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
+    """Split a printed list into people, re-attaching post-nominals and posts cut off by commas.
+
+    `one_person`: the text is one person's line, so a fragment with no title is a post.
+    """
+    fragments: list[str] = []
+    after_comma: set[int] = set()  # fragments that a comma (not "and", not a title) cut off
+    pieces = [c for part in _split_outside_brackets(text, ";") for c in _split_outside_brackets(part, ",")]
+    surnames = bool(_PLURAL_TITLE.match(text.strip()))  # "Councillors Chahal, Kelly and Sadiq"
+    for k, piece in enumerate(pieces):
+        piece = re.sub(r"^and\s+", "", piece.strip())  # the serial comma's ", and"
+        if k:
+            after_comma.add(len(fragments))
+        for part in _split_and(piece, surnames):
+            fragments += _split_at_titles(part)
+    people: list[PrintedPerson] = []
+    carried_title = None  # "Councillors A, B and C": the plural title belongs to each name after it
+    for index, fragment in enumerate(fragments):
+        fragment = fragment.strip(" .;:")
+        if m := _PLURAL_TITLE.match(fragment):
+            carried_title = _SINGULAR[m.group(1).lower()]
+            fragment = f"{carried_title} {fragment[m.end():]}"
+        elif carried_title and _HONORIFIC.match(fragment) and carried_title != "Mr":
+            # "Councillors Mrs J A Anderson, Mrs P Bates, M A Coffin": still councillors, with honorifics
+            fragment = f"{carried_title} {fragment}"
+        elif starts_with_title(fragment):
+            carried_title = None
+        elif carried_title and fragment and not is_post_fragment(fragment) and not _only_post_nominals(fragment):
+            fragment = f"{carried_title} {fragment}"
+        if not fragment:
+            continue
+        if people and people[-1].is_person and _only_post_nominals(fragment):
+            people[-1].post_nominals = " ".join(filter(None, [people[-1].post_nominals, fragment]))
+            continue
+        if people and people[-1].is_person and (m := _IN_THE_CHAIR_END.search(fragment)):
+            people[-1].chair = "chair"  # "Councillor Ian Ward, Leader in the Chair"
+            fragment = fragment[:m.start()].strip()
+            if not fragment:
+                continue
+        if (people and people[-1].is_person and not starts_with_title(fragment)
+                and (is_post_fragment(fragment) or (one_person and index in after_comma))):
+            people[-1].position = "; ".join(filter(None, [people[-1].position, fragment]))
+            continue
+        person = parse_person(fragment)
+        if person is not None:
+            people.append(person)
+    return people
+
+
+def _only_post_nominals(fragment: str) -> bool:
+    return all(re.fullmatch(r"[A-Z]{2,5}", t) for t in fragment.split())
+
+
+def _split_outside_brackets(text: str, sep: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == sep and depth <= 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _split_and(text: str, surnames: bool = False) -> list[str]:
+    """'A and B' is two entries when A is a whole person or B starts with a title.
+
+    `surnames`: the list runs under a plural title, so a bare name ("Kelly") is a whole person.
+    """
+    pieces = re.split(r"\s+and\s+", text)
+    if len(pieces) == 1:
+        return pieces
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        left = re.sub(r"\([^()]*\)", " ", _PLURAL_TITLE.sub("", out[-1])).strip()  # "Pidgeon (Deputy Chairman)"
+        if _whole_person(out[-1]) or starts_with_title(piece) or (surnames and looks_like_name(left) and looks_like_name(piece)):
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]} and {piece}"
+    return out
+
+
+def _split_at_titles(text: str) -> list[str]:
+    """'Cllr A Smith (Chairman) Cllr B Jones' (two columns on one line) -> two people.
+
+    A title outside brackets that follows a non-title word starts a new person;
+    'Cllr Dr A Miller' stays one, and a post after a dash is left whole.
+    """
+    if _DASH_POSITION.search(text):
+        return [text]
+    out: list[list[str]] = [[]]
+    depth = 0
+    previous = None
+    for token in text.split():
+        if (depth == 0 and previous is not None and out[-1] and starts_with_title(token + " x")
+                and not starts_with_title(previous + " x") and not _PLURAL_TITLE.match(previous + " ")):
+            out.append([])
+        out[-1].append(token)
+        depth += token.count("(") - token.count(")")
+        previous = token
+    return [" ".join(t) for t in out if t]
+
+
+def _whole_person(text: str) -> bool:
+    bare = re.sub(r"\([^()]*\)", " ", text)
+    if re.search(r"\s[-–—]\s|[–—]", bare):
+        return False  # "Name - Head of Youth Justice and ...": the "and" is inside the post
+    title, rest = split_title(bare.strip(" ,"))
+    rest, _ = split_post_nominals(rest)
+    return bool(rest) and looks_like_name(rest) and (title is not None or len(rest.split()) >= 2)

@@ -1,0 +1,34 @@
+"""Ofsted inspection reports (ILACS, SIF, older frameworks) and LSCB reviews -> inspections,
+judgements, recommendations.
+
+The type package's faces (see CONTRIBUTING.md): TYPE, VERSION, recognise, parse.
+
+One idea a file:
+  parse            the entry point: a Document in, a ParseResult out
+  entries          a document's lines as the parts read them
+  titles           report titles, their framework, and where a report starts (for `recognise`)
+  header           title, authority, inspection and publication dates, lead inspector
+  grades / areas   printed grades and judgement labels, normalised
+  dates            inspection periods (`15 to 26 November 2021`, split fieldwork)
+  judgements       the front-page judgement table or sentences, and the LSCB review's judgement
+  recommendations  numbered recommendations and `What needs to improve?` bullets
+  third_party      comparison with the open-source scraper's CSV (a tool: it reads a file)
+Line clean-up (footnote marks, quotes, page numbers) is shared: `parsers.common.text`.
+"""
+from __future__ import annotations
+
+from parsers.ofsted_inspection.parse import VERSION, parse_ofsted_inspection
+from parsers.ofsted_inspection.titles import is_report_start
+
+TYPE = "ofsted_inspection"
+SUBTYPES: tuple[str, ...] = ()
+
+
+def recognise(lines: list[str]) -> str | None:
+    """'ofsted_inspection' when a report's title and its dates line open these first lines."""
+    return TYPE if is_report_start(lines) == TYPE else None
+
+
+parse = parse_ofsted_inspection
+
+__all__ = ["TYPE", "SUBTYPES", "VERSION", "recognise", "parse", "parse_ofsted_inspection"]

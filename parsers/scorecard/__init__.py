@@ -1,0 +1,41 @@
+"""Performance scorecards and their commentary -> scorecard_values, scorecard_risks,
+scorecard_commentary.
+
+The type package's faces (see CONTRIBUTING.md): TYPE, VERSION, recognise, parse. It parses two
+types: the scorecard itself and `scorecard_commentary`, the numbered paragraphs printed with it;
+`recognise` tells which one a run of lines opens.
+
+  parse        the entry points and the recogniser (`scorecard_kind`)
+
+  figures      value tokens (`49.1 %`, `£2,786`, `?`) and units
+  columns      table headers -> period columns (`2016/17`, `Target 2016/17`, `Q3 (2014/15)`)
+  rows         a row's anchor: its reporting basis and figures, its indicator, its comment
+  text_layout  text extractions: rows and headers in reading order (headers printed after rows)
+  text_columns layout-preserving texts whose header labels its columns: read as a PDF, x = character offset
+  tables       which table, and so which columns, each row of a group belongs to
+  pdf_layout   PDFs: words regrouped into lines, figures placed in columns by x-position
+  header_cells PDFs: what each header cell holds (period, target, comparator, RAG, ref …) and its reach
+  marks        a row's ref, polarity, RAG and direction of travel, as printed
+  values       placed rows -> ScorecardValue records, comparators from comments
+  risks        risk register rows and ratings quoted in prose
+  commentary   numbered commentary paragraphs and the figures they quote
+"""
+from __future__ import annotations
+
+from parsers.result import ParseResult
+from parsers.scorecard.parse import VERSION, parse_scorecard, parse_scorecard_commentary, scorecard_kind
+from schemas.document import Document
+
+TYPE = "scorecard"
+SUBTYPES: tuple[str, ...] = ("scorecard_commentary",)
+recognise = scorecard_kind
+
+
+def parse(document: Document) -> ParseResult:
+    if document.doc_type == "scorecard_commentary":
+        return parse_scorecard_commentary(document)
+    return parse_scorecard(document)
+
+
+__all__ = ["TYPE", "SUBTYPES", "VERSION", "recognise", "parse", "parse_scorecard", "parse_scorecard_commentary",
+           "scorecard_kind"]
