@@ -59,7 +59,7 @@ def _texts(lines: list[str] | list[Line]) -> list[str]:
     return [l.text if isinstance(l, Line) else l for l in lines]
 
 
-def _is_blank(text: str) -> bool:
+def is_blank(text: str) -> bool:
     return not text.strip()
 
 
@@ -67,7 +67,7 @@ def _next_nonblank(texts: list[str], i: int, limit: int) -> list[int]:
     """Indices of up to `limit` non-blank lines after i."""
     found = []
     for j in range(i + 1, len(texts)):
-        if not _is_blank(texts[j]):
+        if not is_blank(texts[j]):
             found.append(j)
             if len(found) == limit:
                 break
@@ -106,18 +106,18 @@ def _head_start(texts: list[str], salutation: int) -> int:
     if marks:
         top = min(marks)
         # The letterhead's postal address lines sit just above its marked lines.
-        while top > 0 and not _is_blank(texts[top - 1]) and _is_short_line(texts[top - 1]):
+        while top > 0 and not is_blank(texts[top - 1]) and _is_short_line(texts[top - 1]):
             top -= 1
         return top if date_line is None else min(top, date_line)
     if date_line is not None:
         return date_line
     # No letterhead, no date: the address block directly above the salutation.
     j = salutation - 1
-    while j >= 0 and _is_blank(texts[j]):
+    while j >= 0 and is_blank(texts[j]):
         j -= 1
     if j < 0:
         return salutation
-    while j > 0 and not _is_blank(texts[j - 1]) and _is_short_line(texts[j - 1]):
+    while j > 0 and not is_blank(texts[j - 1]) and _is_short_line(texts[j - 1]):
         j -= 1
     return j if _is_short_line(texts[j]) else salutation
 

@@ -4,6 +4,7 @@ owners, dates and status.
 The type package's faces (see CONTRIBUTING.md): TYPE, VERSION, recognise, parse.
 
   parse   the entry point: areas and their bodies
+  cells   the grid's lines, anchors and the blocks, areas and rows read from them
   rows    a body's blocks cut into action rows (who / when / status anchors)
 """
 from __future__ import annotations

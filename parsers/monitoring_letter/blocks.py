@@ -4,10 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-from parsers.common.ofsted_letters import LETTER_DATE_LINE, SALUTATION, SIGN_OFF, _is_blank
+from parsers.common.ofsted_letters import LETTER_DATE_LINE, SALUTATION, SIGN_OFF, is_blank, join_lines
 from parsers.monitoring_letter.phrases import BULLET
 from schemas.document import Line
-
 
 
 @dataclass
@@ -30,22 +29,6 @@ def _block_of(lines: list[Line]) -> Block:
     return Block(list(lines), [list(lines)])
 
 
-def join_lines(texts: list[str]) -> str:
-    """Lines of one paragraph as one string; a word hyphenated at a line's end keeps its hyphen."""
-    out = ""
-    for t in texts:
-        t = t.strip()
-        if not t:
-            continue
-        if not out:
-            out = t
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and t[:1].islower():
-            out += t
-        else:
-            out += " " + t
-    return out
-
-
 def paragraph_blocks(lines: list[Line]) -> list[Block]:
     """Split lines into paragraphs: at blank lines (text) or at vertical gaps (PDF).
 
@@ -61,7 +44,7 @@ def paragraph_blocks(lines: list[Line]) -> list[Block]:
     current: list[Line] = []
     prev: Line | None = None
     for line in lines:
-        if _is_blank(line.text):
+        if is_blank(line.text):
             if current:
                 blocks.append(current)
                 current = []

@@ -7,9 +7,23 @@ from datetime import date
 from parsers.common.dates import make_date, parse_date, read_days
 from parsers.common.ofsted_letters import LETTER_DATE_LINE, PERSON_NAME, VISIT_KIND, join_lines
 from parsers.monitoring_letter.blocks import Block
-from parsers.monitoring_letter.phrases import AREA_PROSE, AREA_PROSE_SUBJECT, BULLET, DATE_SPAN, HAS_MONTH, INSPECTOR_TITLE, LA_PREFIX, LA_SUFFIX, NOT_A_NAME, ORDINALS, ORGANISATION_WORDS, SENTENCE_END, VISIT_NUMBER, VISIT_NUMBER_LOOSE
+from parsers.monitoring_letter.phrases import (
+    AREA_PROSE,
+    AREA_PROSE_SUBJECT,
+    BULLET,
+    DATE_SPAN,
+    HAS_MONTH,
+    INSPECTOR_TITLE,
+    LA_PREFIX,
+    LA_SUFFIX,
+    NOT_A_NAME,
+    ORDINALS,
+    ORGANISATION_WORDS,
+    SENTENCE_END,
+    VISIT_NUMBER,
+    VISIT_NUMBER_LOOSE,
+)
 from schemas.document import Line
-
 
 
 def sentences(text: str) -> list[str]:

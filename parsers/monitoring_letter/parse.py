@@ -28,14 +28,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.result import ParseResult
-from parsers.common.ofsted_letters import FINDINGS_SENTENCE, HONORIFIC, LETTERHEAD_MARK, PERSON_NAME, SALUTATION, SUBJECT, SUBJECT_JTAI, VISIT_KIND, letter_end_index, letter_start_index
+from parsers.common.ofsted_letters import (
+    FINDINGS_SENTENCE,
+    HONORIFIC,
+    LETTERHEAD_MARK,
+    PERSON_NAME,
+    SALUTATION,
+    SUBJECT,
+    SUBJECT_JTAI,
+    VISIT_KIND,
+    letter_end_index,
+    letter_start_index,
+)
 from parsers.monitoring_letter.blocks import Block, _block_of, is_heading, paragraph_blocks
-from parsers.monitoring_letter.fields import _kind, bullet_items, normalise_authority, prose_area, read_inspectors, read_letter_date, read_visit_dates, read_visit_number, sentences, unmarked_list_items
-from parsers.monitoring_letter.phrases import ADDRESSEE_ROLE, AREAS_HEADING, CLOSING_FORMULA, DATE_SPAN, FINDINGS_AUTHORITY, HAS_MONTH, INSPECTOR_MENTION, ORGANISATION_WORDS, SUBJECT_LOOSE
+from parsers.monitoring_letter.fields import (
+    _kind,
+    bullet_items,
+    normalise_authority,
+    prose_area,
+    read_inspectors,
+    read_letter_date,
+    read_visit_dates,
+    read_visit_number,
+    sentences,
+    unmarked_list_items,
+)
+from parsers.monitoring_letter.phrases import (
+    ADDRESSEE_ROLE,
+    AREAS_HEADING,
+    CLOSING_FORMULA,
+    DATE_SPAN,
+    FINDINGS_AUTHORITY,
+    HAS_MONTH,
+    INSPECTOR_MENTION,
+    ORGANISATION_WORDS,
+    SUBJECT_LOOSE,
+)
+from parsers.result import ParseResult
 from schemas.document import Document, Line
 from schemas.ofsted import MonitoringVisit, MonitoringVisitArea, MonitoringVisitFinding
-
 
 VERSION = "2"  # 2: joint targeted area inspection letters; visit_kind as printed in full
 

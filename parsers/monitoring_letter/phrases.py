@@ -6,7 +6,6 @@ import re
 from parsers.common.dates import MONTH, ORDINAL, WEEKDAY
 from parsers.common.ofsted_letters import _APOS, VISIT_KIND
 
-
 # The same line without "children's services" ("Monitoring visit to Torbay Council"), trusted only
 # directly under the salutation.
 SUBJECT_LOOSE = re.compile(rf"^\s*(?:Re:\s*)?{VISIT_KIND}\s+(?:of|to|at)\s+(?:the\s+)?([A-Z].*?)\s*$", re.I)
