@@ -29,10 +29,29 @@ def ingest(
     paths: List[Path] = typer.Argument(..., help="PDF or .txt files, or folders of them"),
     db: Path = DbOption,
     force: bool = typer.Option(False, "--force", help="re-read files already ingested"),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="parse files in this many processes (one writer)"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="worker processes (default: 1 local; dask: one per core)"),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786"),
+    parts: Optional[Path] = typer.Option(None, "--parts", help="Parquet parts folder (default: beside --db); "
+                                         "on a cluster, a path every worker sees"),
+    no_wait: bool = typer.Option(False, "--no-wait", help="if another ingest is writing, stop (exit 3) instead of waiting"),
 ) -> None:
-    """Read, split, parse and load files into the warehouse. Exit 1 if any file failed."""
+    """Read, split, parse and load files into the warehouse. Exit 1 if any file failed.
+
+    Parsed sources become Parquet parts; the warehouse file is then replaced
+    whole by a new snapshot, so notebooks reading it are never blocked.
+    """
+    from extract.engines import ENGINES
     from extract.pipeline import discover, ingest as run_ingest
+
+    if engine not in ENGINES:
+        err.print(f"[red]unknown engine {engine!r}: choose {' or '.join(ENGINES)}")
+        raise typer.Exit(2)
+    if scheduler and engine != "dask":
+        err.print("[red]--scheduler needs --engine dask")
+        raise typer.Exit(2)
+    workers = workers or (0 if engine == "dask" else 1)  # 0: a Dask LocalCluster sized to the machine
 
     files, problems = discover(paths)
     started = time.perf_counter()
@@ -50,7 +69,8 @@ def ingest(
             elapsed = max(time.perf_counter() - started, 1e-6)
             progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
 
-        report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers)
+        report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers, engine=engine,
+                            scheduler=scheduler, parts=parts, wait=not no_wait, on_wait=lambda line: err.print(line))
     _print_ingest_summary(report, db)
     raise typer.Exit(1 if report.failures else 0)
 
@@ -248,12 +268,16 @@ def plot(
 def main() -> None:
     """The `extract` command: the app, with a missing warehouse said in one line, not a traceback."""
     from extract.warehouse import NoWarehouse
+    from extract.warehouse.lock import WarehouseBusy
 
     try:
         app()
     except NoWarehouse as exc:
         err.print(f"[red]{exc}", soft_wrap=True)
         raise SystemExit(2)
+    except WarehouseBusy as exc:
+        err.print(str(exc), style="red", soft_wrap=True, markup=False)
+        raise SystemExit(3)
 
 
 if __name__ == "__main__":

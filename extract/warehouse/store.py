@@ -12,9 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
-from extract.warehouse.ddl import columns_of, ensure_tables
+from extract.warehouse.ddl import arrow_table, columns_of, ensure_tables
 from extract.warehouse.views import create_views
 from schemas import DERIVED_MODELS, MODEL_BY_TABLE, PROVENANCE_MODELS, RECORD_MODELS
 from schemas.provenance import DocumentRow, ParseWarning, SourceRow
@@ -85,14 +84,14 @@ class Warehouse:
         self.con.begin()
         try:
             self._delete_source(source.source_id)
-            self._insert(SourceRow, [source])
-            self._insert(DocumentRow, documents)
+            self.insert(SourceRow, [source])
+            self.insert(DocumentRow, documents)
             by_model: dict[type, list[Record]] = defaultdict(list)
             for r in records:
                 by_model[type(r)].append(r)
             for model, rows in by_model.items():
-                self._insert(model, rows)
-            self._insert(ParseWarning, warnings)
+                self.insert(model, rows)
+            self.insert(ParseWarning, warnings)
             self.con.commit()
         except Exception:
             self.con.rollback()
@@ -105,7 +104,7 @@ class Warehouse:
         self.con.begin()
         try:
             self.con.execute(f'DELETE FROM "{model.table}"')
-            self._insert(model, rows)
+            self.insert(model, rows)
             self.con.commit()
         except Exception:
             self.con.rollback()
@@ -129,18 +128,26 @@ class Warehouse:
         self.con.execute("DELETE FROM documents WHERE source_id = ?", [source_id])
         self.con.execute("DELETE FROM sources WHERE source_id = ?", [source_id])
 
-    def _insert(self, model: type, rows: list) -> None:
+    def insert(self, model: type, rows: list) -> None:
         if not rows:
             return
-        cols = [name for name, _ in columns_of(model)]
-        data = {c: [getattr(r, c) for r in rows] for c in cols}
-        arrow = pa.table({c: pa.array(v) for c, v in data.items()})
-        self.con.register("_incoming", arrow)
+        names = ", ".join(f'"{c}"' for c, _ in columns_of(model))
+        self.con.register("_incoming", arrow_table(model, rows))
         try:
-            names = ", ".join(f'"{c}"' for c in cols)
             self.con.execute(f'INSERT INTO "{model.table}" ({names}) SELECT {names} FROM _incoming')
         finally:
             self.con.unregister("_incoming")
+
+    def load_parquet(self, model: type, files: list[str]) -> None:
+        """Append the rows of Parquet parts; a column the parts predate is left null."""
+        if not files:
+            return
+        scan = "read_parquet([" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "], union_by_name = true)"
+        present = {row[0] for row in self.con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
+        cols = [c for c, _ in columns_of(model)]
+        names = ", ".join(f'"{c}"' for c in cols)
+        picked = ", ".join(f'"{c}"' if c in present else f'NULL AS "{c}"' for c in cols)
+        self.con.execute(f'INSERT INTO "{model.table}" ({names}) SELECT {picked} FROM {scan}')
 
 
 def now() -> datetime:
