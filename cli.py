@@ -56,21 +56,27 @@ def ingest(
     files, problems = discover(paths)
     started = time.perf_counter()
     pages_done = 0
-    with Progress(
+    # Shown from the first finished file on: a wait for another ingest's lock is said in one line first.
+    progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
         TextColumn("{task.fields[pages]} pages, {task.fields[rate]} pages/s"), TimeElapsedColumn(),
         console=err, transient=False,
-    ) as progress:
-        task = progress.add_task("ingest", total=len(files) + len(problems), pages=0, rate="-")
+    )
+    task = progress.add_task("ingest", total=len(files) + len(problems), pages=0, rate="-")
 
-        def on_file(outcome) -> None:
-            nonlocal pages_done
-            pages_done += outcome.pages
-            elapsed = max(time.perf_counter() - started, 1e-6)
-            progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
+    def on_file(outcome) -> None:
+        nonlocal pages_done
+        progress.start()
+        pages_done += outcome.pages
+        elapsed = max(time.perf_counter() - started, 1e-6)
+        progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
 
+    try:
         report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers, engine=engine,
-                            scheduler=scheduler, parts=parts, wait=not no_wait, on_wait=lambda line: err.print(line))
+                            scheduler=scheduler, parts=parts, wait=not no_wait,
+                            on_wait=lambda line: err.print(line, markup=False, soft_wrap=True))
+    finally:
+        progress.stop()
     _print_ingest_summary(report, db)
     raise typer.Exit(1 if report.failures else 0)
 

@@ -5,6 +5,8 @@ Prints, in one run over the shared corpus:
   extraction of the same PDFs, and the ratio between them;
 - pages per second end to end (read, split, parse, validate, load) for the
   Ofsted folder and for the minutes;
+- the whole corpus on the local engine and on the Dask engine (a LocalCluster),
+  at 1 and 2 workers;
 - peak memory (RSS) of reading + splitting the largest file, in a child process.
 """
 from __future__ import annotations
@@ -59,6 +61,32 @@ def end_to_end(files: list[Path], workers: int = 1) -> tuple[int, float]:
         return report.pages, time.perf_counter() - started
 
 
+def warm_worker() -> None:
+    """What a long-running worker has done once before its first file: import the parsers, build spaCy's pipeline."""
+    from parsers.minutes_parts.nlp import pipeline
+
+    pipeline()
+
+
+def dask_end_to_end(files: list[Path], workers: int) -> tuple[int, float]:
+    """The Dask engine on a LocalCluster of `workers` processes, started and warmed before the clock starts
+    (a cluster outlives one ingest; the local pool's start-up, a fork, is inside its own timing)."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    from extract.pipeline import ingest
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        client.run(warm_worker)
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            report = ingest([], Path(tmp) / "bench.duckdb", files=files, engine="dask",
+                            scheduler=cluster.scheduler_address)
+            return report.pages, time.perf_counter() - started
+
+
 def rerun_unchanged(files: list[Path]) -> float:
     """Seconds to ingest again a folder already ingested (every file skipped by its hash)."""
     from extract.pipeline import ingest
@@ -96,9 +124,7 @@ def main() -> None:
     n, t = end_to_end(ofsted)
     print(f"Ofsted folder end to end:    {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s: read, split, parse, validate, load)")
     minutes = [p for p in pdfs if "minutes" in p.name]
-    from parsers.minutes_parts.nlp import pipeline
-
-    pipeline()  # build the spaCy rule pipeline once, as a long ingest would, outside the timing
+    warm_worker()  # build the spaCy rule pipeline once, as a long ingest would, outside the timing
     n, t = end_to_end(minutes)
     print(f"minutes end to end:          {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
@@ -108,7 +134,10 @@ def main() -> None:
     everything = pdfs + seeds
     for workers in (1, 2):
         n, t = end_to_end(everything, workers=workers)
-        print(f"whole corpus, {workers} worker{'s' if workers > 1 else ' '}:    {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
+        print(f"whole corpus, local, {workers} worker{'s' if workers > 1 else ' '}: {n / t:6.0f} pages/s  ({n} pages in {t:.2f}s)")
+    for workers in (1, 2):
+        n, t = dask_end_to_end(everything, workers)
+        print(f"whole corpus, dask, {workers} worker{'s' if workers > 1 else ' '}:  {n / t:6.0f} pages/s  ({n} pages in {t:.2f}s)")
     print(f"re-run on the unchanged corpus: {rerun_unchanged(everything):.2f}s (every file skipped by its hash)")
     largest = max(pdfs, key=lambda p: p.stat().st_size)
     print(f"peak memory, read + split of the largest file ({largest.name}, {largest.stat().st_size / 1e6:.1f} MB): "

@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Iterator
 from extract import parse_source
 from extract.engines import SourceTask
 from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, source_id_of
+from extract.warehouse.adopt import adopt_legacy_warehouse
 from extract.warehouse.lock import WriterLock
 from extract.warehouse.manifest import Manifest, ManifestEntry
 from extract.warehouse.parts import PartStore
@@ -105,6 +106,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
         store = PartStore(root)
         store.remove_unfinished()
         manifest = Manifest(root)
+        if not manifest.file.exists() and Path(db).exists():
+            adopt_legacy_warehouse(db, manifest, store)
         for path, reason in problems:
             done(_record_unreadable(manifest, path, reason))
         tasks, repeats = _plan(manifest, store, files, force, done, keep_bytes=engine == "local")

@@ -1,9 +1,10 @@
-"""The warehouse: the one place that writes to DuckDB.
+"""The DuckDB handle: the one place that writes to a warehouse file.
 
-Each source is written in one transaction: its `sources` row, its
-`documents` rows and every record of every document, after deleting what an
-earlier ingest of the same source left. A failure rolls the whole source
-back, then records the source as failed: never half a file.
+Ingest never writes into the live file: `snapshot.py` fills a new file
+through this class (`insert`, `load_parquet` from the parts, then the
+derived tables) and swaps it in. `write_source` (one source's rows in one
+transaction, replacing what was there) stays for building small warehouses
+by hand, as the tests of the views do. Readers open it with `read_only=True`.
 """
 from __future__ import annotations
 
@@ -49,33 +50,6 @@ class Warehouse:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # --- reading what is there -------------------------------------------------------------
-
-    def source_status(self, source_id: str) -> str | None:
-        row = self.con.execute("SELECT status FROM sources WHERE source_id = ?", [source_id]).fetchone()
-        return row[0] if row else None
-
-    def source_status_and_error(self, source_id: str) -> tuple[str | None, str | None]:
-        row = self.con.execute("SELECT status, error FROM sources WHERE source_id = ?", [source_id]).fetchone()
-        return (row[0], row[1]) if row else (None, None)
-
-    def splitter_version(self, source_id: str) -> str | None:
-        row = self.con.execute("SELECT splitter_version FROM sources WHERE source_id = ?", [source_id]).fetchone()
-        return row[0] if row else None
-
-    def parser_versions(self, source_id: str) -> dict[str, tuple[str | None, str | None]]:
-        rows = self.con.execute(
-            "SELECT document_id, parser, parser_version FROM documents WHERE source_id = ?", [source_id]
-        ).fetchall()
-        return {doc_id: (parser, version) for doc_id, parser, version in rows}
-
-    def note_path(self, source_id: str, path: str) -> None:
-        """Same bytes seen again: only remember where they were last seen."""
-        self.con.execute(
-            "UPDATE sources SET path = ?, file_name = ? WHERE source_id = ? AND path <> ?",
-            [path, Path(path).name, source_id, path],
-        )
-
     # --- writing ---------------------------------------------------------------------------
 
     def write_source(self, source: SourceRow, documents: list[DocumentRow], records: list[Record],
@@ -96,9 +70,6 @@ class Warehouse:
         except Exception:
             self.con.rollback()
             raise
-
-    def write_failed_source(self, source: SourceRow) -> None:
-        self.write_source(source, [], [], [])
 
     def replace_table(self, model: type[Record], rows: list[Record]) -> None:
         self.con.begin()
