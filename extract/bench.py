@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pymupdf
 
+from extract.bench_engines import print_engines, warm_worker
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
 
@@ -59,32 +61,6 @@ def end_to_end(files: list[Path], workers: int = 1) -> tuple[int, float]:
         started = time.perf_counter()
         report = ingest([], Path(tmp) / "bench.duckdb", files=files, workers=workers)
         return report.pages, time.perf_counter() - started
-
-
-def warm_worker() -> None:
-    """What a long-running worker has done once before its first file: import the parsers, build spaCy's pipeline."""
-    from parsers.minutes_parts.nlp import pipeline
-
-    pipeline()
-
-
-def dask_end_to_end(files: list[Path], workers: int) -> tuple[int, float]:
-    """The Dask engine on a LocalCluster of `workers` processes, started and warmed before the clock starts
-    (a cluster outlives one ingest; the local pool's start-up, a fork, is inside its own timing)."""
-    import logging
-
-    from distributed import Client, LocalCluster
-
-    from extract.pipeline import ingest
-
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-        client.run(warm_worker)
-        with tempfile.TemporaryDirectory() as tmp:
-            started = time.perf_counter()
-            report = ingest([], Path(tmp) / "bench.duckdb", files=files, engine="dask",
-                            scheduler=cluster.scheduler_address)
-            return report.pages, time.perf_counter() - started
 
 
 def rerun_unchanged(files: list[Path]) -> float:
@@ -132,12 +108,7 @@ def main() -> None:
     _, t = end_to_end(seeds)
     print(f"seed packs (text) end to end: {lines / t:7.0f} lines/s  ({lines} lines in {t:.2f}s)")
     everything = pdfs + seeds
-    for workers in (1, 2):
-        n, t = end_to_end(everything, workers=workers)
-        print(f"whole corpus, local, {workers} worker{'s' if workers > 1 else ' '}: {n / t:6.0f} pages/s  ({n} pages in {t:.2f}s)")
-    for workers in (1, 2):
-        n, t = dask_end_to_end(everything, workers)
-        print(f"whole corpus, dask, {workers} worker{'s' if workers > 1 else ' '}:  {n / t:6.0f} pages/s  ({n} pages in {t:.2f}s)")
+    print_engines(everything)
     print(f"re-run on the unchanged corpus: {rerun_unchanged(everything):.2f}s (every file skipped by its hash)")
     largest = max(pdfs, key=lambda p: p.stat().st_size)
     print(f"peak memory, read + split of the largest file ({largest.name}, {largest.stat().st_size / 1e6:.1f} MB): "

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from extract import parse_source
-from extract.engines import SourceTask
+from extract.engines import SourceTask, largest_first
 from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, source_id_of
 from extract.warehouse.adopt import adopt_legacy_warehouse
 from extract.warehouse.lock import WriterLock
@@ -111,19 +111,21 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
         for path, reason in problems:
             done(_record_unreadable(manifest, path, reason))
         tasks, repeats = _plan(manifest, store, files, force, done, keep_bytes=engine == "local")
-        by_source = {}
+        by_path = {}
         for outcome in _run(engine, tasks, root, force, workers, scheduler):
-            by_source[outcome.source_id] = outcome
+            by_path[outcome.path] = outcome
             done(_file_outcome(outcome))
         for task in tasks:  # in the order the files were listed, whatever order they finished in
-            if task.source_id in by_source:
-                _record(manifest, task.path, by_source[task.source_id])
+            if str(task.path) in by_path:
+                _record(manifest, task.path, by_path[str(task.path)])
         for sid, path in repeats:
             if manifest.get(sid):
                 manifest.note_path(sid, str(path))
         if manifest.changed or not Path(db).exists():
             manifest.save()
             build_snapshot(db, manifest, store)
+    position = {str(path): i for i, path in enumerate(files)}  # the report lists files as they were given
+    report.files.sort(key=lambda f: position.get(f.path, -1))
     return report
 
 
@@ -146,7 +148,7 @@ def _plan(manifest: Manifest, store: PartStore, files: list[Path], force: bool, 
             done(_skipped(path, entry))
             continue
         scheduled.add(sid)
-        tasks.append(SourceTask(path, sid, data if keep_bytes else None))
+        tasks.append(SourceTask(path, sid, data if keep_bytes else None, len(data)))
     return tasks, repeats
 
 
@@ -168,6 +170,7 @@ def _run(engine: str, tasks: list[SourceTask], root: Path, force: bool, workers:
          scheduler: str | None) -> Iterator[parse_source.SourceOutcome]:
     if not tasks:
         return iter(())
+    tasks = largest_first(tasks)
     if engine == "dask":
         from extract.engines.dask_engine import run_dask
 

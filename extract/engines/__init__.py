@@ -18,6 +18,12 @@ class SourceTask:
     path: Path
     source_id: str
     data: bytes | None = None
+    size: int = 0
+
+
+def largest_first(tasks: list[SourceTask]) -> list[SourceTask]:
+    """Start the biggest files first, so no worker is left with a big one while the others idle at the end."""
+    return sorted(tasks, key=lambda t: -t.size)
 
 
 def worker_failed(task: SourceTask, exc: BaseException):
