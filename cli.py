@@ -37,7 +37,8 @@ def ingest(
                                          "on a cluster, a path every worker sees"),
     no_wait: bool = typer.Option(False, "--no-wait", help="if another ingest is writing, stop (exit 3) instead of waiting"),
 ) -> None:
-    """Read, split, parse and load files into the warehouse. Exit 1 if any file failed.
+    """Read, split, parse and load files into the warehouse. Exit 1 if any file failed; exit 3 if it
+    could not start (another ingest writing, with --no-wait; a Dask scheduler out of reach).
 
     Parsed sources become Parquet parts; the warehouse file is then replaced
     whole by a new snapshot, so notebooks reading it are never blocked.
@@ -274,6 +275,7 @@ def plot(
 def main() -> None:
     """The `extract` command: the app, with a missing warehouse said in one line, not a traceback."""
     from extract.warehouse import NoWarehouse
+    from extract.engines import EngineUnavailable
     from extract.warehouse.lock import WarehouseBusy
 
     try:
@@ -281,7 +283,7 @@ def main() -> None:
     except NoWarehouse as exc:
         err.print(f"[red]{exc}", soft_wrap=True)
         raise SystemExit(2)
-    except WarehouseBusy as exc:
+    except (WarehouseBusy, EngineUnavailable) as exc:
         err.print(str(exc), style="red", soft_wrap=True, markup=False)
         raise SystemExit(3)
 

@@ -28,7 +28,7 @@ from extract.warehouse.adopt import adopt_legacy_warehouse
 from extract.warehouse.lock import WriterLock
 from extract.warehouse.manifest import Manifest, ManifestEntry
 from extract.warehouse.parts import PartStore
-from extract.warehouse.snapshot import build_snapshot
+from extract.warehouse.snapshot import build_snapshot, remove_unfinished_snapshots
 from extract.warehouse.store import now
 from schemas.provenance import SourceRow
 
@@ -103,11 +103,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
             on_file(outcome)
 
     with WriterLock(root, wait=wait, on_wait=on_wait):
-        store = PartStore(root)
-        store.remove_unfinished()
-        manifest = Manifest(root)
-        if not manifest.file.exists() and Path(db).exists():
-            adopt_legacy_warehouse(db, manifest, store)
+        store, manifest = _open_parts(root, db)
         for path, reason in problems:
             done(_record_unreadable(manifest, path, reason))
         tasks, repeats = _plan(manifest, store, files, force, done, keep_bytes=engine == "local")
@@ -127,6 +123,17 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
     position = {str(path): i for i, path in enumerate(files)}  # the report lists files as they were given
     report.files.sort(key=lambda f: position.get(f.path, -1))
     return report
+
+
+def _open_parts(root: Path, db: str | Path) -> tuple[PartStore, Manifest]:
+    """The parts and manifest, with what a killed ingest left half-written cleared away."""
+    store = PartStore(root)
+    store.remove_unfinished()
+    remove_unfinished_snapshots(db)
+    manifest = Manifest(root)
+    if not manifest.file.exists() and Path(db).exists():
+        adopt_legacy_warehouse(db, manifest, store)
+    return store, manifest
 
 
 def _plan(manifest: Manifest, store: PartStore, files: list[Path], force: bool, done: Callable[[FileOutcome], None],

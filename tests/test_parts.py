@@ -87,3 +87,17 @@ def test_a_warehouse_from_before_parts_keeps_its_sources(tmp_path, db):
     both = tmp_path / "fresh.duckdb"
     ingest([seed(3), OFSTED / "bedford-2022-01-14.pdf", seed(0)], both)
     assert_same_rows(both, db)
+
+
+def test_what_a_killed_ingest_was_writing_is_cleared_by_the_next(db):
+    ingest([seed(3)], db)
+    half_part = db.parent / "warehouse.parts" / ".tmp" / "abc-1234"
+    half_part.mkdir(parents=True)
+    (half_part / "documents.parquet").write_bytes(b"PAR1 half")
+    half_snapshot = db.with_name(db.name + ".next-999-abcd")
+    half_snapshot.write_bytes(b"half a database")
+    ingest([seed(0)], db)
+    assert not half_part.exists() and not half_snapshot.exists()
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
+    con.close()

@@ -11,6 +11,10 @@ from pathlib import Path
 ENGINES = ("local", "dask")
 
 
+class EngineUnavailable(RuntimeError):
+    """The engine cannot start or be reached (a wrong scheduler address, a cluster that is down)."""
+
+
 @dataclass
 class SourceTask:
     """One source to parse: its path, its hash as the client read it, and its bytes when already in memory."""

@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 from typing import Iterator
 
-from extract.engines import SourceTask, worker_failed
+from extract.engines import EngineUnavailable, SourceTask, worker_failed
 from extract.parse_source import SourceOutcome, parse_source_into_parts
 
 
@@ -28,7 +28,10 @@ def run_dask(tasks: list[SourceTask], parts_root: Path, force: bool, workers: in
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise EngineUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {exc}".splitlines()[0]) from None
     else:
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)

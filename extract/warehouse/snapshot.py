@@ -47,6 +47,15 @@ def build_snapshot(db: str | Path, manifest: Manifest, store: PartStore) -> None
             leftover.unlink(missing_ok=True)
 
 
+def remove_unfinished_snapshots(db: str | Path) -> int:
+    """Generations a killed ingest was building (call only while holding the writer lock)."""
+    db = Path(db)
+    leftovers = list(db.parent.glob(f"{db.name}.next-*")) if db.parent.is_dir() else []
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    return len(leftovers)
+
+
 def rebuild_scorecard_facts(wh: Warehouse) -> int:
     """The dedupe stage: every printed scorecard figure, collapsed to one fact per key."""
     facts = dedupe_scorecard_values(wh.records(ScorecardValue))
