@@ -28,11 +28,20 @@ class Run:
                 f"{self.pages / self.cpu_seconds:.0f} pages per CPU-second)")
 
 
-def warm_worker() -> None:
-    """What a long-running worker has done once before its first file: import the parsers, build spaCy's pipeline."""
-    from parsers.minutes_parts.nlp import pipeline
+def warm_worker(sample: Path) -> None:
+    """What a long-running worker has done before its next file: parsed one (the minutes parser builds
+    its spaCy pipeline on first use)."""
+    from extract.parse import parse_documents
+    from extract.reading import read_source
+    from extract.splitting import split_source
 
-    pipeline()
+    parse_documents(split_source(read_source(sample)))
+
+
+def warm_sample(files: list[Path]) -> Path:
+    """The smallest set of minutes among the files: enough to build every parser's lazy state."""
+    minutes = [f for f in files if "minutes" in f.name] or files
+    return min(minutes, key=lambda f: f.stat().st_size)
 
 
 def own_cpu_seconds() -> float:
@@ -56,7 +65,7 @@ def dask_run(files: list[Path], workers: int) -> Run:
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-        client.run(warm_worker)
+        client.run(warm_worker, warm_sample(files))
         worker_cpu = sum(client.run(time.process_time).values())
         with tempfile.TemporaryDirectory() as tmp:
             cpu, started = own_cpu_seconds(), time.perf_counter()
