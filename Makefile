@@ -31,4 +31,4 @@ bench:
 	$(PYTHON) -m extract.bench
 
 clean:
-	rm -rf outputs/*.duckdb outputs/export .pytest_cache
+	rm -rf outputs/*.duckdb outputs/*.parts outputs/export .pytest_cache

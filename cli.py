@@ -28,28 +28,55 @@ def ingest(
     paths: List[Path] = typer.Argument(..., help="PDF or .txt files, or folders of them"),
     db: Path = DbOption,
     force: bool = typer.Option(False, "--force", help="re-read files already ingested"),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="parse files in this many processes (one writer)"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="worker processes (default: 1 local; dask: one per core)"),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786"),
+    parts: Optional[Path] = typer.Option(None, "--parts", help="Parquet parts folder (default: beside --db); "
+                                         "on a cluster, a path every worker sees"),
+    no_wait: bool = typer.Option(False, "--no-wait", help="if another ingest is writing, stop (exit 3) instead of waiting"),
 ) -> None:
-    """Read, split, parse and load files into the warehouse. Exit 1 if any file failed."""
+    """Read, split, parse and load files into the warehouse. Exit 1 if any file failed; exit 3 if it
+    could not start (another ingest writing, with --no-wait; a Dask scheduler out of reach).
+
+    Parsed sources become Parquet parts; the warehouse file is then replaced
+    whole by a new snapshot, so notebooks reading it are never blocked.
+    """
+    from extract.engines import ENGINES
     from extract.pipeline import discover, ingest as run_ingest
+
+    if engine not in ENGINES:
+        err.print(f"[red]unknown engine {engine!r}: choose {' or '.join(ENGINES)}")
+        raise typer.Exit(2)
+    if scheduler and engine != "dask":
+        err.print("[red]--scheduler needs --engine dask")
+        raise typer.Exit(2)
+    workers = workers or (0 if engine == "dask" else 1)  # 0: a Dask LocalCluster sized to the machine
 
     files, problems = discover(paths)
     started = time.perf_counter()
     pages_done = 0
-    with Progress(
+    # Shown from the first finished file on: a wait for another ingest's lock is said in one line first.
+    progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
         TextColumn("{task.fields[pages]} pages, {task.fields[rate]} pages/s"), TimeElapsedColumn(),
         console=err, transient=False,
-    ) as progress:
-        task = progress.add_task("ingest", total=len(files) + len(problems), pages=0, rate="-")
+    )
+    task = progress.add_task("ingest", total=len(files) + len(problems), pages=0, rate="-")
 
-        def on_file(outcome) -> None:
-            nonlocal pages_done
-            pages_done += outcome.pages
-            elapsed = max(time.perf_counter() - started, 1e-6)
-            progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
+    def on_file(outcome) -> None:
+        nonlocal pages_done
+        progress.start()
+        pages_done += outcome.pages
+        elapsed = max(time.perf_counter() - started, 1e-6)
+        progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
 
-        report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers)
+    try:
+        report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers, engine=engine,
+                            scheduler=scheduler, parts=parts, wait=not no_wait,
+                            on_wait=lambda line: err.print(line, markup=False, soft_wrap=True))
+    finally:
+        progress.stop()
     _print_ingest_summary(report, db)
     raise typer.Exit(1 if report.failures else 0)
 
@@ -247,12 +274,17 @@ def plot(
 def main() -> None:
     """The `extract` command: the app, with a missing warehouse said in one line, not a traceback."""
     from extract.warehouse import NoWarehouse
+    from extract.engines import EngineUnavailable
+    from extract.warehouse.lock import WarehouseBusy
 
     try:
         app()
     except NoWarehouse as exc:
         err.print(f"[red]{exc}", soft_wrap=True)
         raise SystemExit(2)
+    except (WarehouseBusy, EngineUnavailable) as exc:
+        err.print(str(exc), style="red", soft_wrap=True, markup=False)
+        raise SystemExit(3)
 
 
 if __name__ == "__main__":

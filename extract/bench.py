@@ -5,6 +5,8 @@ Prints, in one run over the shared corpus:
   extraction of the same PDFs, and the ratio between them;
 - pages per second end to end (read, split, parse, validate, load) for the
   Ofsted folder and for the minutes;
+- the whole corpus on the local engine and on the Dask engine (a LocalCluster),
+  at 1 and 2 workers;
 - peak memory (RSS) of reading + splitting the largest file, in a child process.
 """
 from __future__ import annotations
@@ -17,6 +19,8 @@ import time
 from pathlib import Path
 
 import pymupdf
+
+from extract.bench_engines import print_engines, warm_sample, warm_worker
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
@@ -96,9 +100,7 @@ def main() -> None:
     n, t = end_to_end(ofsted)
     print(f"Ofsted folder end to end:    {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s: read, split, parse, validate, load)")
     minutes = [p for p in pdfs if "minutes" in p.name]
-    from parsers.minutes.nlp import pipeline
-
-    pipeline()  # build the spaCy rule pipeline once, as a long ingest would, outside the timing
+    warm_worker(warm_sample(minutes))  # build the spaCy rule pipeline once, as a long ingest would, outside the timing
     n, t = end_to_end(minutes)
     print(f"minutes end to end:          {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
@@ -106,9 +108,7 @@ def main() -> None:
     _, t = end_to_end(seeds)
     print(f"seed packs (text) end to end: {lines / t:7.0f} lines/s  ({lines} lines in {t:.2f}s)")
     everything = pdfs + seeds
-    for workers in (1, 2):
-        n, t = end_to_end(everything, workers=workers)
-        print(f"whole corpus, {workers} worker{'s' if workers > 1 else ' '}:    {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
+    print_engines(everything)
     print(f"re-run on the unchanged corpus: {rerun_unchanged(everything):.2f}s (every file skipped by its hash)")
     largest = max(pdfs, key=lambda p: p.stat().st_size)
     print(f"peak memory, read + split of the largest file ({largest.name}, {largest.stat().st_size / 1e6:.1f} MB): "

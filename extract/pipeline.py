@@ -1,29 +1,36 @@
-"""Ingest: files in, warehouse rows out. The library behind `extract ingest`.
+"""Ingest: files in, a warehouse snapshot out. The library behind `extract ingest`.
 
-For each file: hash its bytes; skip it if the warehouse already holds it
-with current parser versions; otherwise read it, split it into documents,
-parse each with its type's parser, and write the lot in one transaction.
-A file that cannot be read gets a `sources` row with status `failed` and a
-one-line reason; a document whose parser raises is kept with status
-`failed` (its source becomes `partial`). Then the dedupe stage rebuilds
-`scorecard_facts` from every `scorecard_values` row.
+The stages, in order, each a function taking the previous one's output:
+
+    read -> split -> parse -> validate -> load -> dedupe
+    (reading, splitting, parse, validate: extract/parse_source.py runs them per source
+     and loads the result as an immutable Parquet part; dedupe runs over all parts
+     when extract/warehouse/snapshot.py builds the warehouse file)
+
+This module orchestrates them: it lists the files, hashes each once and
+looks it up once in the manifest (skip, or schedule a task), runs the tasks
+on an engine (local processes or Dask), records each outcome in the
+manifest, and swaps in a new warehouse snapshot. All of it under the writer
+lock, so a second ingest waits; readers never do.
 """
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, read_source, source_id_of
-from extract.splitting import SPLITTER_VERSION, content_hash, split_source
-from extract.warehouse import Warehouse
+from extract import parse_source
+from extract.engines import SourceTask, largest_first
+from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, source_id_of
+from extract.warehouse.adopt import adopt_legacy_warehouse
+from extract.warehouse.lock import WriterLock
+from extract.warehouse.manifest import Manifest, ManifestEntry
+from extract.warehouse.parts import PartStore
+from extract.warehouse.snapshot import build_snapshot, remove_unfinished_snapshots
 from extract.warehouse.store import now
-from parsers.registry import PARSERS, parser_for
-from schemas.document import Document, Source
-from schemas.provenance import DocumentRow, ParseWarning, SourceRow
-from schemas.record import Record
+from schemas.provenance import SourceRow
 
 
 @dataclass
@@ -49,6 +56,12 @@ class IngestReport:
         return sum(f.pages for f in self.files)
 
 
+def default_parts_root(db: str | Path) -> Path:
+    """Parts sit beside the warehouse file: outputs/warehouse.duckdb -> outputs/warehouse.parts/."""
+    db = Path(db)
+    return db.with_name(db.stem + ".parts")
+
+
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Files to ingest under the given files and folders, and the ones that cannot even be listed."""
     found: list[Path] = []
@@ -72,210 +85,139 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, 
     return found, problems
 
 
-def parse_document(doc: Document) -> tuple[DocumentRow, list[Record], list[ParseWarning]]:
-    """Run the document's parser (pure) and shape what it returns for the warehouse."""
-    parser = parser_for(doc.doc_type)
-    row = DocumentRow(
-        document_id=doc.document_id,
-        source_id=doc.source_id,
-        doc_type=doc.doc_type,
-        title=doc.title or None,
-        page_start=doc.page_start,
-        page_end=doc.page_end,
-        line_start=doc.line_start if doc.source_kind == "text" else None,
-        line_end=doc.line_end if doc.source_kind == "text" else None,
-        local_authority=doc.local_authority,
-        document_date=doc.document_date,
-        parser=parser.name if parser else None,
-        parser_version=parser.version if parser else None,
-        content_hash=content_hash(doc.lines),
-        status="ok" if parser else "unparsed",
-    )
-    if parser is None:
-        return row, [], []
-    try:
-        result = parser.parse(doc)
-    except Exception as exc:  # a parser bug must not sink the batch: record it on the document
-        row.status = "failed"
-        row.error = f"{parser.name} parser raised {type(exc).__name__}: {exc}".splitlines()[0][:500]
-        return row, [], [ParseWarning(document_id=doc.document_id, message=row.error)]
-    if result.title:
-        row.title = result.title
-    if result.local_authority:
-        row.local_authority = result.local_authority
-    if result.document_date:
-        row.document_date = result.document_date
-    row.warnings = list(result.warnings)
-    warnings = [ParseWarning(document_id=doc.document_id, message=w) for w in result.warnings]
-    return row, list(result.records), warnings
-
-
-def process_source(source: Source) -> tuple[list[DocumentRow], list[Record], list[ParseWarning]]:
-    """Split and parse one read source: pure, no database."""
-    documents, records, warnings = [], [], []
-    for doc in split_source(source):
-        row, recs, warns = parse_document(doc)
-        documents.append(row)
-        records.extend(recs)
-        warnings.extend(warns)
-    return documents, records, warnings
-
-
-def _source_row(path: Path, sid: str, status: str, error: str | None = None, pages: int | None = None,
-                kind: str | None = None, size: int | None = None) -> SourceRow:
-    return SourceRow(source_id=sid, path=str(path), file_name=path.name, pages=pages, status=status, error=error,
-                     ingested_at=now(), kind=kind, bytes=size, splitter_version=SPLITTER_VERSION)
-
-
-def _is_current(wh: Warehouse, sid: str) -> bool:
-    """Already ingested, split by today's splitter and every document parsed by today's parser version."""
-    status = wh.source_status(sid)
-    if status is None:
-        return False
-    if status != "failed" and wh.splitter_version(sid) != SPLITTER_VERSION:
-        return False
-    for parser_name, version in wh.parser_versions(sid).values():
-        if parser_name is None:
-            continue
-        parser = PARSERS.get(parser_name)
-        if parser is None or parser.version != version:
-            return False
-    return True
-
-
-@dataclass
-class ParsedFile:
-    """Everything one file produced, ready for the single writer (picklable, for worker processes)."""
-
-    path: Path
-    source: SourceRow
-    documents: list[DocumentRow] = field(default_factory=list)
-    records: list[Record] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
-    seconds: float = 0.0
-
-
-def parse_file(path: Path, data: bytes) -> ParsedFile:
-    """Read, split and parse one file's bytes. No database: runs in a worker process."""
-    started = time.perf_counter()
-    sid = source_id_of(data)
-    try:
-        source = read_source(path, data)
-    except UnreadableSource as exc:
-        row = _source_row(path, sid, "failed", str(exc), size=len(data))
-        return ParsedFile(path, row, seconds=time.perf_counter() - started)
-    documents, records, warnings = process_source(source)
-    failed_docs = [d for d in documents if d.status == "failed"]
-    status = "partial" if failed_docs else "ok"
-    error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed_docs) or None
-    row = _source_row(path, sid, status, error, pages=len(source.pages), kind=source.kind, size=len(data))
-    return ParsedFile(path, row, documents, records, warnings, time.perf_counter() - started)
-
-
-def store_parsed(wh: Warehouse, parsed: ParsedFile) -> FileOutcome:
-    """The single writer: one transaction per file; a failed write records the file as failed."""
-    row = parsed.source
-    try:
-        wh.write_source(row, parsed.documents, parsed.records, parsed.warnings)
-    except Exception as exc:
-        message = f"could not be stored: {type(exc).__name__}: {exc}".splitlines()[0][:500]
-        failed = row.model_copy(update={"status": "failed", "error": message})
-        wh.write_failed_source(failed)
-        return FileOutcome(str(parsed.path), "failed", pages=row.pages or 0, error=message, seconds=parsed.seconds)
-    return FileOutcome(str(parsed.path), row.status, pages=row.pages or 0, error=row.error,
-                       doc_types=[d.doc_type for d in parsed.documents], seconds=parsed.seconds)
-
-
-def _read_or_skip(wh: Warehouse, path: Path, force: bool) -> tuple[bytes | None, FileOutcome | None]:
-    """The file's bytes if it needs parsing; otherwise how it ended (skipped, or unreadable)."""
-    try:
-        data = read_bytes(path)
-    except UnreadableSource as exc:
-        # No bytes, no content hash: key the failure on the path so it is still recorded.
-        sid = "unreadable:" + source_id_of(str(path.resolve()).encode())
-        wh.write_failed_source(_source_row(path, sid, "failed", str(exc)))
-        return None, FileOutcome(str(path), "failed", error=str(exc))
-    sid = source_id_of(data)
-    if not force and _is_current(wh, sid):
-        wh.note_path(sid, str(path))
-        status, error = wh.source_status_and_error(sid)
-        if status in ("failed", "partial"):
-            # Unchanged bytes fail the same way: say so again rather than report success.
-            return None, FileOutcome(str(path), status, error=error)
-        return None, FileOutcome(str(path), "skipped")
-    return data, None
-
-
-def ingest_file(wh: Warehouse, path: Path, force: bool = False) -> FileOutcome:
-    data, outcome = _read_or_skip(wh, path, force)
-    if outcome is not None:
-        return outcome
-    return store_parsed(wh, parse_file(path, data))
-
-
-def rebuild_scorecard_facts(wh: Warehouse) -> int:
-    """The dedupe stage: every printed scorecard figure, collapsed to one fact per key."""
-    from extract.dedupe import dedupe_scorecard_values
-    from schemas.scorecards import ScorecardFact, ScorecardValue
-
-    facts = dedupe_scorecard_values(wh.records(ScorecardValue))
-    wh.replace_table(ScorecardFact, facts)
-    return len(facts)
-
-
 def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
-           on_file: Callable[[FileOutcome], None] | None = None,
-           files: list[Path] | None = None, workers: int = 1) -> IngestReport:
-    """Ingest files and folders into the warehouse at `db`.
-
-    With workers > 1, files are read and parsed in that many processes while
-    this process stays the single writer, storing each file as it arrives.
-    """
+           on_file: Callable[[FileOutcome], None] | None = None, files: list[Path] | None = None,
+           workers: int = 1, engine: str = "local", scheduler: str | None = None,
+           parts: str | Path | None = None, wait: bool = True,
+           on_wait: Callable[[str], None] | None = None) -> IngestReport:
+    """Ingest files and folders into the warehouse at `db`; see the module's docstring."""
     report = IngestReport()
+    problems: list[tuple[Path, str]] = []
     if files is None:
         files, problems = discover(paths)
-    else:
-        problems = []
+    root = Path(parts) if parts else default_parts_root(db)
 
     def done(outcome: FileOutcome) -> None:
         report.files.append(outcome)
         if on_file:
             on_file(outcome)
 
-    with Warehouse(db) as wh:
+    with WriterLock(root, wait=wait, on_wait=on_wait):
+        store, manifest = _open_parts(root, db)
         for path, reason in problems:
-            sid = "unreadable:" + source_id_of(str(path).encode())
-            wh.write_failed_source(_source_row(path, sid, "failed", reason))
-            done(FileOutcome(str(path), "failed", error=reason))
-        if workers <= 1:
-            for path in files:
-                done(ingest_file(wh, path, force=force))
-        else:
-            _ingest_in_parallel(wh, files, force, workers, done)
-        if any(f.status in ("ok", "partial") for f in report.files):
-            rebuild_scorecard_facts(wh)
+            done(_record_unreadable(manifest, path, reason))
+        tasks, repeats = _plan(manifest, store, files, force, done, keep_bytes=engine == "local")
+        by_path = {}
+        for outcome in _run(engine, tasks, root, force, workers, scheduler):
+            by_path[outcome.path] = outcome
+            done(_file_outcome(outcome))
+        for task in tasks:  # in the order the files were listed, whatever order they finished in
+            if str(task.path) in by_path:
+                _record(manifest, task.path, by_path[str(task.path)])
+        for sid, path in repeats:
+            if manifest.get(sid):
+                manifest.note_path(sid, str(path))
+        if manifest.changed or not Path(db).exists():
+            manifest.save()
+            build_snapshot(db, manifest, store)
+    position = {str(path): i for i, path in enumerate(files)}  # the report lists files as they were given
+    report.files.sort(key=lambda f: position.get(f.path, -1))
     return report
 
 
-def _ingest_in_parallel(wh: Warehouse, files: list[Path], force: bool, workers: int,
-                        done: Callable[[FileOutcome], None]) -> None:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def _open_parts(root: Path, db: str | Path) -> tuple[PartStore, Manifest]:
+    """The parts and manifest, with what a killed ingest left half-written cleared away."""
+    store = PartStore(root)
+    store.remove_unfinished()
+    remove_unfinished_snapshots(db)
+    manifest = Manifest(root)
+    if not manifest.file.exists() and Path(db).exists():
+        adopt_legacy_warehouse(db, manifest, store)
+    return store, manifest
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = {}
-        for path in files:
-            data, outcome = _read_or_skip(wh, path, force)
-            if outcome is not None:
-                done(outcome)
-            else:
-                pending[pool.submit(parse_file, path, data)] = path
-        for future in as_completed(pending):
-            try:
-                parsed = future.result()
-            except Exception as exc:  # a worker died (out of memory, a crash in a C library)
-                path = pending[future]
-                message = f"worker failed: {type(exc).__name__}: {exc}".splitlines()[0][:500]
-                wh.write_failed_source(_source_row(path, "unreadable:" + source_id_of(str(path).encode()), "failed", message))
-                done(FileOutcome(str(path), "failed", error=message))
-                continue
-            done(store_parsed(wh, parsed))
+
+def _plan(manifest: Manifest, store: PartStore, files: list[Path], force: bool, done: Callable[[FileOutcome], None],
+          keep_bytes: bool) -> tuple[list[SourceTask], list[tuple[str, Path]]]:
+    """Hash each file once: unreadable, already current (skipped), or a task for an engine."""
+    tasks: list[SourceTask] = []
+    scheduled: set[str] = set()
+    repeats: list[tuple[str, Path]] = []
+    for path in files:
+        try:
+            data = read_bytes(path)
+        except UnreadableSource as exc:
+            done(_record_unreadable(manifest, path, str(exc)))
+            continue
+        sid = source_id_of(data)
+        entry = manifest.get(sid)
+        if sid in scheduled or (not force and entry and _is_current(entry, store)):
+            repeats.append((sid, path))
+            done(_skipped(path, entry))
+            continue
+        scheduled.add(sid)
+        tasks.append(SourceTask(path, sid, data if keep_bytes else None, len(data)))
+    return tasks, repeats
+
+
+def _is_current(entry: ManifestEntry, store: PartStore) -> bool:
+    source = entry.source
+    if entry.part and not store.exists(entry.part):
+        return False
+    return parse_source.versions_are_current(source.status, source.splitter_version, entry.parsers)
+
+
+def _skipped(path: Path, entry: ManifestEntry | None) -> FileOutcome:
+    if entry and entry.source.status in ("failed", "partial"):
+        # Unchanged bytes fail the same way: say so again rather than report success.
+        return FileOutcome(str(path), entry.source.status, error=entry.source.error)
+    return FileOutcome(str(path), "skipped")
+
+
+def _run(engine: str, tasks: list[SourceTask], root: Path, force: bool, workers: int,
+         scheduler: str | None) -> Iterator[parse_source.SourceOutcome]:
+    if not tasks:
+        return iter(())
+    tasks = largest_first(tasks)
+    if engine == "dask":
+        from extract.engines.dask_engine import run_dask
+
+        return run_dask(tasks, root, force, workers=workers, scheduler=scheduler)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: choose local or dask")
+    from extract.engines.local import run_local
+
+    return run_local(tasks, root, force, workers)
+
+
+def _file_outcome(outcome: parse_source.SourceOutcome) -> FileOutcome:
+    meta = outcome.meta
+    return FileOutcome(outcome.path, outcome.status, pages=(meta.pages or 0) if meta else 0, error=outcome.error,
+                       doc_types=list(meta.doc_types) if meta else [], seconds=outcome.seconds)
+
+
+def _record(manifest: Manifest, path: Path, outcome: parse_source.SourceOutcome) -> None:
+    meta = outcome.meta
+    if meta is None:  # nothing stored: the source is recorded as failed with why
+        manifest.put(ManifestEntry(_source_row(path, outcome.source_id, "failed", outcome.error)))
+        return
+    row = _source_row(path, meta.source_id, meta.status, meta.error, pages=meta.pages, kind=meta.kind,
+                      size=meta.bytes, splitter_version=meta.splitter_version,
+                      at=datetime.fromisoformat(meta.parsed_at) if meta.parsed_at else None)
+    manifest.put(ManifestEntry(row, outcome.part, list(meta.parsers)))
+
+
+def _record_unreadable(manifest: Manifest, path: Path, reason: str) -> FileOutcome:
+    """No bytes, no content hash: key the failure on the path so it is still recorded."""
+    sid = "unreadable:" + source_id_of(str(path.resolve()).encode())
+    old = manifest.get(sid)
+    if old is None or (old.source.error, old.source.path) != (reason, str(path)):
+        manifest.put(ManifestEntry(_source_row(path, sid, "failed", reason)))
+    return FileOutcome(str(path), "failed", error=reason)
+
+
+def _source_row(path: Path, sid: str, status: str, error: str | None = None, pages: int | None = None,
+                kind: str | None = None, size: int | None = None, splitter_version: str | None = None,
+                at: datetime | None = None) -> SourceRow:
+    return SourceRow(source_id=sid, path=str(path), file_name=path.name, pages=pages, status=status, error=error,
+                     ingested_at=at or now(), kind=kind, bytes=size,
+                     splitter_version=splitter_version or parse_source.current_splitter())

@@ -144,24 +144,26 @@ def test_parser_crash_keeps_the_document_and_marks_the_source_partial(tmp_path, 
 
 
 def test_a_failed_write_leaves_no_half_of_the_source(tmp_path, db, monkeypatch):
-    """The transaction: if storing fails midway, nothing of the file stays but its failed status."""
-    from extract.warehouse import store
+    """If writing a source's part fails midway, nothing of the file stays but its failed status."""
+    from extract.warehouse import parts
 
     ingest([seed(3)], db)  # something already there, that must survive untouched
-    original = store.Warehouse._insert
+    original = parts.write_parquet
     calls = {"n": 0}
 
-    def flaky(self, model, rows):
+    def flaky(table, where):
         calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("disk full")
-        return original(self, model, rows)
+        if calls["n"] == 1:
+            raise OSError("disk full")
+        return original(table, where)
 
-    monkeypatch.setattr(store.Warehouse, "_insert", flaky)
+    monkeypatch.setattr(parts, "write_parquet", flaky)
     pdf = text_pdf(tmp_path / "pack.pdf", ["Report title: A\n\nPurpose of the report\nText of the report here."])
     ingest([pdf], db)
-    monkeypatch.setattr(store.Warehouse, "_insert", original)
+    monkeypatch.setattr(parts, "write_parquet", original)
+    assert calls["n"] == 1  # the part folder was made, its first table failed
     status, error = _sources(db)[pdf.name]
     assert status == "failed" and "disk full" in error
     assert _documents_of(db, pdf.name) == 0
     assert _sources(db)[seed(3).name][0] == "ok" and _documents_of(db, seed(3).name) == 1
+    assert not list((tmp_path / "warehouse.parts" / ".tmp").iterdir())  # the half-written part was thrown away

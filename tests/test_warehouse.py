@@ -120,11 +120,11 @@ def test_a_new_parser_version_reparses_and_replaces(db, monkeypatch):
 
 
 def test_a_new_splitter_version_resplits(db, monkeypatch):
-    from extract import pipeline
+    from extract import splitting
 
     ingest([seed(3)], db)
     assert ingest([seed(3)], db).files[0].status == "skipped"
-    monkeypatch.setattr(pipeline, "SPLITTER_VERSION", "next")
+    monkeypatch.setattr(splitting, "SPLITTER_VERSION", "next")
     assert ingest([seed(3)], db).files[0].status == "ok"  # re-split, not skipped
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT splitter_version FROM sources").fetchall() == [("next",)]

@@ -10,6 +10,7 @@ import types
 import typing
 from datetime import date, datetime, time
 
+import pyarrow as pa
 from pydantic import BaseModel
 
 _SCALARS = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", date: "DATE", time: "TIME", datetime: "TIMESTAMP"}
@@ -51,3 +52,20 @@ def ensure_tables(con, models: list[type[BaseModel]]) -> None:
         for name, ctype in columns_of(model):
             if name not in existing[model.table]:
                 con.execute(f'ALTER TABLE "{model.table}" ADD COLUMN "{name}" {ctype}')
+
+
+_ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+          "DATE": pa.date32(), "TIME": pa.time64("us"), "TIMESTAMP": pa.timestamp("us")}
+
+
+def arrow_type(column: str) -> pa.DataType:
+    if column.endswith("[]"):
+        return pa.list_(arrow_type(column[:-2]))
+    return _ARROW[column]
+
+
+def arrow_table(model: type[BaseModel], rows: list) -> pa.Table:
+    """Rows of one model as an Arrow table typed like its warehouse table (a wrong type raises here)."""
+    columns = columns_of(model)
+    schema = pa.schema([(name, arrow_type(ctype)) for name, ctype in columns])
+    return pa.table({name: [getattr(r, name) for r in rows] for name, _ in columns}, schema=schema)

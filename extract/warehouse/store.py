@@ -1,9 +1,10 @@
-"""The warehouse: the one place that writes to DuckDB.
+"""The DuckDB handle: the one place that writes to a warehouse file.
 
-Each source is written in one transaction: its `sources` row, its
-`documents` rows and every record of every document, after deleting what an
-earlier ingest of the same source left. A failure rolls the whole source
-back, then records the source as failed: never half a file.
+Ingest never writes into the live file: `snapshot.py` fills a new file
+through this class (`insert`, `load_parquet` from the parts, then the
+derived tables) and swaps it in. `write_source` (one source's rows in one
+transaction, replacing what was there) stays for building small warehouses
+by hand, as the tests of the views do. Readers open it with `read_only=True`.
 """
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
-from extract.warehouse.ddl import columns_of, ensure_tables
+from extract.warehouse.ddl import arrow_table, columns_of, ensure_tables
 from extract.warehouse.views import create_views
 from schemas import DERIVED_MODELS, MODEL_BY_TABLE, PROVENANCE_MODELS, RECORD_MODELS
 from schemas.provenance import DocumentRow, ParseWarning, SourceRow
@@ -50,33 +50,6 @@ class Warehouse:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # --- reading what is there -------------------------------------------------------------
-
-    def source_status(self, source_id: str) -> str | None:
-        row = self.con.execute("SELECT status FROM sources WHERE source_id = ?", [source_id]).fetchone()
-        return row[0] if row else None
-
-    def source_status_and_error(self, source_id: str) -> tuple[str | None, str | None]:
-        row = self.con.execute("SELECT status, error FROM sources WHERE source_id = ?", [source_id]).fetchone()
-        return (row[0], row[1]) if row else (None, None)
-
-    def splitter_version(self, source_id: str) -> str | None:
-        row = self.con.execute("SELECT splitter_version FROM sources WHERE source_id = ?", [source_id]).fetchone()
-        return row[0] if row else None
-
-    def parser_versions(self, source_id: str) -> dict[str, tuple[str | None, str | None]]:
-        rows = self.con.execute(
-            "SELECT document_id, parser, parser_version FROM documents WHERE source_id = ?", [source_id]
-        ).fetchall()
-        return {doc_id: (parser, version) for doc_id, parser, version in rows}
-
-    def note_path(self, source_id: str, path: str) -> None:
-        """Same bytes seen again: only remember where they were last seen."""
-        self.con.execute(
-            "UPDATE sources SET path = ?, file_name = ? WHERE source_id = ? AND path <> ?",
-            [path, Path(path).name, source_id, path],
-        )
-
     # --- writing ---------------------------------------------------------------------------
 
     def write_source(self, source: SourceRow, documents: list[DocumentRow], records: list[Record],
@@ -85,27 +58,24 @@ class Warehouse:
         self.con.begin()
         try:
             self._delete_source(source.source_id)
-            self._insert(SourceRow, [source])
-            self._insert(DocumentRow, documents)
+            self.insert(SourceRow, [source])
+            self.insert(DocumentRow, documents)
             by_model: dict[type, list[Record]] = defaultdict(list)
             for r in records:
                 by_model[type(r)].append(r)
             for model, rows in by_model.items():
-                self._insert(model, rows)
-            self._insert(ParseWarning, warnings)
+                self.insert(model, rows)
+            self.insert(ParseWarning, warnings)
             self.con.commit()
         except Exception:
             self.con.rollback()
             raise
 
-    def write_failed_source(self, source: SourceRow) -> None:
-        self.write_source(source, [], [], [])
-
     def replace_table(self, model: type[Record], rows: list[Record]) -> None:
         self.con.begin()
         try:
             self.con.execute(f'DELETE FROM "{model.table}"')
-            self._insert(model, rows)
+            self.insert(model, rows)
             self.con.commit()
         except Exception:
             self.con.rollback()
@@ -129,18 +99,26 @@ class Warehouse:
         self.con.execute("DELETE FROM documents WHERE source_id = ?", [source_id])
         self.con.execute("DELETE FROM sources WHERE source_id = ?", [source_id])
 
-    def _insert(self, model: type, rows: list) -> None:
+    def insert(self, model: type, rows: list) -> None:
         if not rows:
             return
-        cols = [name for name, _ in columns_of(model)]
-        data = {c: [getattr(r, c) for r in rows] for c in cols}
-        arrow = pa.table({c: pa.array(v) for c, v in data.items()})
-        self.con.register("_incoming", arrow)
+        names = ", ".join(f'"{c}"' for c, _ in columns_of(model))
+        self.con.register("_incoming", arrow_table(model, rows))
         try:
-            names = ", ".join(f'"{c}"' for c in cols)
             self.con.execute(f'INSERT INTO "{model.table}" ({names}) SELECT {names} FROM _incoming')
         finally:
             self.con.unregister("_incoming")
+
+    def load_parquet(self, model: type, files: list[str]) -> None:
+        """Append the rows of Parquet parts; a column the parts predate is left null."""
+        if not files:
+            return
+        scan = "read_parquet([" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "], union_by_name = true)"
+        present = {row[0] for row in self.con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
+        cols = [c for c, _ in columns_of(model)]
+        names = ", ".join(f'"{c}"' for c in cols)
+        picked = ", ".join(f'"{c}"' if c in present else f'NULL AS "{c}"' for c in cols)
+        self.con.execute(f'INSERT INTO "{model.table}" ({names}) SELECT {picked} FROM {scan}')
 
 
 def now() -> datetime:

@@ -1,0 +1,23 @@
+"""The local engine: parse in this process, or in a pool of worker processes on this machine."""
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Iterator
+
+from extract.engines import SourceTask, worker_failed
+from extract.parse_source import SourceOutcome, parse_source_into_parts
+
+
+def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: int = 1) -> Iterator[SourceOutcome]:
+    if workers <= 1:
+        for task in tasks:
+            yield parse_source_into_parts(task.path, parts_root, force, task.data)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending = {pool.submit(parse_source_into_parts, task.path, parts_root, force, task.data): task for task in tasks}
+        for future in as_completed(pending):
+            try:
+                yield future.result()
+            except Exception as exc:
+                yield worker_failed(pending[future], exc)

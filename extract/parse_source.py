@@ -1,0 +1,124 @@
+"""Parse one source into parts: the unit of work of every engine.
+
+read -> split -> parse -> validate -> load (as an immutable part), one
+function per stage, each taking the previous one's output. No database and
+no shared state: the local process pool and Dask workers both run
+`parse_source_into_parts` and hand back a small `SourceOutcome`; only the
+client writes the manifest and builds the warehouse.
+"""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from extract import splitting
+from extract.parse import ParsedDocument, parse_documents
+from extract.reading import UnreadableSource, read_bytes, read_source, source_id_of
+from extract.validate import validate
+from extract.warehouse.ddl import arrow_table
+from extract.warehouse.parts import PartMeta, PartStore
+from extract.warehouse.store import now
+from parsers.registry import PARSERS
+from schemas import RECORD_MODELS
+from schemas.provenance import DocumentRow, ParseWarning
+
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%f"
+
+
+@dataclass
+class SourceOutcome:
+    """How one source ended, for the client: small and picklable."""
+
+    path: str
+    source_id: str
+    status: str  # ok | partial | failed
+    error: str | None = None
+    part: str | None = None
+    meta: PartMeta | None = None
+    seconds: float = 0.0
+    reused: bool = False  # a complete part with today's versions was already there
+
+
+def current_splitter() -> str:
+    return splitting.SPLITTER_VERSION
+
+
+def part_is_current(meta: PartMeta) -> bool:
+    return versions_are_current(meta.status, meta.splitter_version, meta.parsers)
+
+
+def versions_are_current(status: str, splitter_version: str | None, parsers: list[str]) -> bool:
+    """Split by today's splitter (unless it failed before splitting) and parsed by today's parsers."""
+    if status != "failed" and splitter_version != current_splitter():
+        return False
+    for entry in parsers:
+        name, _, version = entry.partition("=")
+        parser = PARSERS.get(name)
+        if parser is None or parser.version != version:
+            return False
+    return True
+
+
+def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: bool = False,
+                            data: bytes | None = None) -> SourceOutcome:
+    started = time.perf_counter()
+    path, store = Path(path), PartStore(parts_root)
+    try:
+        data = read_bytes(path) if data is None else data
+    except UnreadableSource as exc:
+        return SourceOutcome(str(path), "unreadable:" + source_id_of(str(path).encode()), "failed", str(exc))
+    sid = source_id_of(data)
+    if not force:
+        for meta in store.parts_of(sid):
+            if part_is_current(meta):
+                return _outcome(path, meta, started, reused=True)
+    try:
+        source = read_source(path, data)
+    except UnreadableSource as exc:
+        meta = _meta(sid, "failed", str(exc), size=len(data))
+        return _load(store, path, meta, [], started, force)
+    parsed = validate(parse_documents(splitting.split_source(source)))
+    failed = [d.row for d in parsed if d.row.status == "failed"]
+    error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed) or None
+    meta = _meta(sid, "partial" if failed else "ok", error, pages=len(source.pages), kind=source.kind, size=len(data),
+                 parsers=sorted({f"{d.row.parser}={d.row.parser_version}" for d in parsed if d.row.parser}),
+                 doc_types=[d.row.doc_type for d in parsed])
+    return _load(store, path, meta, parsed, started, force)
+
+
+def _meta(sid: str, status: str, error: str | None, pages: int | None = None, kind: str | None = None,
+          size: int | None = None, parsers: list[str] | None = None, doc_types: list[str] | None = None) -> PartMeta:
+    return PartMeta(source_id=sid, status=status, splitter_version=current_splitter(), parsers=parsers or [],
+                    error=error, pages=pages, kind=kind, bytes=size, doc_types=doc_types or [],
+                    parsed_at=now().strftime(_TIME_FORMAT))
+
+
+def _load(store: PartStore, path: Path, meta: PartMeta, parsed: list[ParsedDocument], started: float,
+          force: bool) -> SourceOutcome:
+    """The load stage: the source's rows as one part; if it cannot be written, the source fails whole."""
+    try:
+        store.write(meta, part_tables(parsed), replace=force)
+    except Exception as exc:
+        message = f"could not be stored: {type(exc).__name__}: {exc}".splitlines()[0][:500]
+        return SourceOutcome(str(path), meta.source_id, "failed", message, seconds=time.perf_counter() - started)
+    return _outcome(path, meta, started)
+
+
+def part_tables(parsed: list[ParsedDocument]) -> dict[str, pa.Table]:
+    by_model: dict[type, list] = defaultdict(list)
+    for doc in parsed:
+        by_model[DocumentRow].append(doc.row)
+        for record in doc.records:
+            by_model[type(record)].append(record)
+        by_model[ParseWarning].extend(doc.warnings)
+    order = [DocumentRow, *RECORD_MODELS, ParseWarning]
+    return {model.table: arrow_table(model, by_model[model]) for model in order if by_model[model]}
+
+
+def _outcome(path: Path, meta: PartMeta, started: float, reused: bool = False) -> SourceOutcome:
+    return SourceOutcome(str(path), meta.source_id, meta.status, meta.error, meta.name, meta,
+                         time.perf_counter() - started, reused)
