@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
+
+from extract.splitting.recognisers import recognise
+from parsers.common.ofsted_letters import is_ofsted_sender
 
 # Specific types first: when two cues fire at one place the earlier row wins.
 TYPE_PRIORITY = [
@@ -44,6 +48,31 @@ class StartCue:
     # A soft cue ("1. Introduction") opens a document only after another kind of
     # document or un-cued lines, never inside one of its own type.
     soft: bool = False
+    # Negative evidence on the anchor line itself: "Minutes of the County Council will be
+    # published …" announces minutes, it is not their opening.
+    refuse: re.Pattern[str] | None = None
+    # And this must hold of the lines around the anchor (`reach` non-empty lines above and below),
+    # or the cue does not fire: a letter is a monitoring letter only when it is Ofsted's.
+    require: Callable[[list[str]], bool] | None = None
+    reach: int = 25
+    # The cue's own evidence says a new document begins (a page-1 title block with its dates,
+    # a letter with its date and salutation, a new meeting's opening and attendance): it may cut
+    # a document that holds items (minutes). A title's words alone are not such evidence.
+    structural: bool = False
+
+    def fires(self, texts: list[str], pos: int) -> bool:
+        """Does this cue fire at texts[pos] (`texts`: a source's non-empty lines, in order)?"""
+        anchor = texts[pos]
+        if not self.anchor.search(anchor) or (self.refuse is not None and self.refuse.search(anchor)):
+            return False
+        window = texts[pos : pos + 1 + self.window]
+        if self.confirm_kind is not None:
+            confirmed = recognise(window) == self.confirm_kind
+        else:
+            confirmed = self.confirm is None or any(self.confirm.search(t) for t in window)
+        if not confirmed:
+            return False
+        return self.require is None or self.require(texts[max(0, pos - self.reach) : pos + 1 + self.reach])
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -57,12 +86,21 @@ ATTENDANCE_LABEL = _re(
     r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b"
 )
 
+# A line that names minutes without opening them: an agenda item ("3. Minutes of the meeting held
+# on … (Pages 1 - 18)"), a front sheet's notice ("Minutes of the County Council will be …"), an
+# appendix of recommendations ("Minutes of the Cabinet Committee: recommendations to Council").
+MINUTES_ANNOUNCED = _re(
+    r"\b(?:will|shall|would|to)\s+be\b|\bare\s+(?:attached|enclosed|available|published|circulated)\b"
+    r"|\(pages?\s+\d|\brecommendations?\b|\b(?:previous|last)\s+meeting\b|\bif\s+in\s+order\b|\bto\s+approve\b"
+)
+
 START_CUES: list[StartCue] = [
     StartCue(
         "ofsted_inspection",
         _re(r"^\s*(?:\d+\s+)?(?:re-?\s*)?inspection\s+of\b|^\s*review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding"),
         confirm=_re(r"^\s*(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?inspection)\s*:"),
         window=10,
+        structural=True,
     ),
     StartCue(
         "monitoring_letter",
@@ -71,6 +109,8 @@ START_CUES: list[StartCue] = [
         window=6,
         back_to_date=True,
         page_top_lines=30,
+        require=is_ofsted_sender,
+        structural=True,
     ),
     StartCue(
         "minutes",
@@ -87,6 +127,8 @@ START_CUES: list[StartCue] = [
         # An agenda item "Minutes of the meeting held on ..." is not minutes: real ones list who came.
         confirm=ATTENDANCE_LABEL,
         window=15,
+        refuse=MINUTES_ANNOUNCED,
+        structural=True,
     ),
     StartCue(
         "aip_dashboard",

@@ -1,0 +1,46 @@
+"""How sure the splitter is of each document's type: the cues that typed it, a score, a level.
+
+Each piece of evidence adds to the score:
+  heading      a start cue's anchor line (a title's words): 1
+  confirmed    the cue's confirmation in the lines after it (dates label, attendance list, a table): 1
+  sender       the cue's required evidence held (a letter is Ofsted's): 1
+  opening      the cue's evidence is structural (a title block, a letter, a meeting's opening): 1
+  recogniser   the type's parser recognises the document's first lines: 2
+  outline      a ModernGov bookmark's title names the type: 1
+  commentary   numbered paragraphs citing a scorecard's indicators: 2
+  fallback     no parser claimed it: a report, letter or agenda: 1
+A typing that rests on one weak cue (score 1) is `low`, 2 is `medium`, 3 or more `high`. A parsed
+type (one a parser reads into tables) with a `low` typing is not trusted: the document falls back
+to a report, letter or agenda, so no table gets rows from a document that is not of its kind.
+"""
+from __future__ import annotations
+
+from extract.splitting.classify import classify_title, fallback_type, has_text, typed_run
+from extract.splitting.evidence import Typing, cue_typing
+from extract.splitting.recognisers import recognise
+from extract.splitting.starts import Start
+from parsers.registry import PARSERS
+from schemas.document import Line
+
+HEAD_LINES = 20
+
+
+def type_segment(seg_lines: list[Line], start: Start) -> Typing:
+    """The type of one segment, with the evidence for it."""
+    if not has_text(seg_lines):
+        # Image-only pages: nothing to parse, nothing to invent.
+        return Typing("other", ["no text layer"], 3)
+    head = [l.text for l in seg_lines if l.text.strip()][:HEAD_LINES]
+    if start.cue is not None:
+        typing = cue_typing(start.cue)
+    elif start.title:
+        typing = Typing(classify_title(start.title), ["outline"], 1)
+    else:
+        typing = typed_run(seg_lines)
+    if typing.doc_type in PARSERS and "recogniser" not in typing.cues and recognise(head) == typing.doc_type:
+        typing.add("recogniser", 2)
+    if typing.doc_type in PARSERS and typing.score <= 1:
+        # One weak cue does not put a document into a parsed type's tables.
+        weak = typing.cues[0] if typing.cues else "nothing"
+        typing = Typing(fallback_type(head), [f"fallback (only {weak} said {typing.doc_type})"], 1)
+    return typing
