@@ -1,0 +1,120 @@
+"""Precision of the splitter's typing: shapes that look like a parsed type and are not (issue 19).
+
+The fixtures (`corpus/fixtures/typing/`) follow real documents: a minister's letter, an agenda
+front sheet announcing minutes, an appendix of recommendations titled "Minutes of …", a budget and
+a treasury management strategy. Each was typed as a parsed type before; each must now be typed as
+the plain document it is, read as text, as a PDF, and inside a pack.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from extract.reading import read_source
+from extract.splitting import split_source
+from parsers import monitoring_letter
+from parsers.common.commentary_evidence import cites_indicators
+from parsers.common.ofsted_letters import is_ofsted_sender
+from parsers.registry import PARSERS
+from tests.conftest import ROOT
+from tests.pdf_factory import text_pdf
+
+FIXTURES = ROOT / "corpus" / "fixtures" / "typing"
+SHARED = ROOT / ".." / "shared"
+KENT_CABINET_MINUTES = SHARED / "corpus" / "moderngov" / "kent-cabinet-2025-01-30-minutes.pdf"
+
+EXPECTED = {
+    "minister-letter-reorganisation.txt": "letter",
+    "county-council-front-sheet.txt": "agenda",
+    "cabinet-recommendations-appendix.txt": "report",
+    "treasury-management-strategy.txt": "report",
+    "revenue-budget.txt": "report",
+}
+REPORT_PAGE = "Agenda Item 4\n\nReport title: Children's services update\n\nPurpose of the report\nTo inform members."
+
+
+def _types(source) -> list[tuple[str, int, int]]:
+    return [(d.doc_type, d.page_start, d.page_end) for d in split_source(read_source(source))]
+
+
+def _pages(name: str) -> list[str]:
+    return (FIXTURES / name).read_text(encoding="utf-8").split("\f")
+
+
+def test_every_fixture_is_listed():
+    assert sorted(p.name for p in FIXTURES.glob("*.txt")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_look_alike_is_typed_as_what_it_is_read_as_text(name: str):
+    docs = split_source(read_source(FIXTURES / name))
+    assert [d.doc_type for d in docs] == [EXPECTED[name]]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_look_alike_is_typed_as_what_it_is_in_a_pdf_of_its_own(name: str, tmp_path: Path):
+    pages = _pages(name)
+    assert _types(text_pdf(tmp_path / "doc.pdf", pages)) == [(EXPECTED[name], 1, len(pages))]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_look_alike_is_typed_as_what_it_is_inside_a_pack(name: str, tmp_path: Path):
+    """After a report and a blank page, its first page is a page top where start cues fire."""
+    pages = _pages(name)
+    pdf = text_pdf(tmp_path / "pack.pdf", [REPORT_PAGE, "This page is intentionally left blank", *pages])
+    docs = _types(pdf)
+    assert docs[0] == ("report", 1, 1)
+    assert docs[1:] == [(EXPECTED[name], 3, 2 + len(pages))]
+    assert not [d for d in docs if d[0] in PARSERS]
+
+
+def _kent_minutes_with_a_performance_item() -> list[str]:
+    """The Kent Cabinet minutes, item 89's heading (page 11's top) renamed after a performance report."""
+    with pymupdf.open(KENT_CABINET_MINUTES) as pdf:
+        pages = [page.get_text() for page in pdf]
+    top = pages[10]
+    start, end = top.index("89."), top.index("(Item 6)") + len("(Item 6)")
+    pages[10] = top[:start] + "89. \nQuarterly Performance Report, Q2 2024-2025 (Item 6)" + top[end:]
+    return pages
+
+
+def test_minutes_with_an_item_named_after_a_performance_report_are_one_document(tmp_path: Path):
+    pages = _kent_minutes_with_a_performance_item()
+    assert "Quarterly Performance Report, Q2 2024-2025 (Item 6)" in pages[10]
+    pdf = text_pdf(tmp_path / "minutes.pdf", pages, fontsize=7)
+    assert _types(pdf) == [("minutes", 1, len(pages))]
+    text = tmp_path / "minutes.txt"
+    text.write_text("\n".join(pages), encoding="utf-8")
+    source = read_source(text)
+    last_line = max(l.number for l in source.lines if l.text.strip())
+    docs = split_source(source)
+    assert [d.doc_type for d in docs] == ["minutes"] and docs[0].line_start == 1 and docs[0].line_end >= last_line
+
+
+def test_inside_minutes_a_stamped_item_page_or_an_ofsted_report_still_starts_a_document(tmp_path: Path):
+    """The container rule asks for evidence, and takes it: an 'Agenda Item' stamp, a title block with dates."""
+    minutes = _kent_minutes_with_a_performance_item()[:3]
+    stamped = REPORT_PAGE.replace("Agenda Item 4", "Agenda Item 5")
+    ofsted = ("Inspection of Anytown local authority children's services\n\n"
+              "Inspection dates: 3 to 14 March 2025\n\nLead inspector: Jane Doe, His Majesty's Inspector")
+    pdf = text_pdf(tmp_path / "pack.pdf", [*minutes, stamped, ofsted], fontsize=7)
+    assert _types(pdf) == [("minutes", 1, 3), ("report", 4, 4), ("ofsted_inspection", 5, 5)]
+
+
+def test_a_letter_is_a_monitoring_letter_only_when_it_is_ofsteds():
+    minister = [t for t in _pages("minister-letter-reorganisation.txt")[0].splitlines() if t.strip()]
+    assert monitoring_letter.recognise(minister) is None
+    assert not is_ofsted_sender(minister)
+    seed = (SHARED / "seeds" / "002_b238d0e24857a129.txt").read_text(encoding="utf-8").splitlines()[656:700]
+    assert monitoring_letter.recognise(seed) == "monitoring_letter"  # the seed's real Ofsted letter
+    assert is_ofsted_sender(["Ofsted", "Piccadilly Gate"]) and is_ofsted_sender(["Jane Doe, His Majesty's Inspector"])
+    assert not is_ofsted_sender(["Following Ofsted's monitoring visit, the Department will …"])
+
+
+def test_commentary_cites_indicators_and_a_budget_does_not():
+    commentary = (SHARED / "seeds" / "003_6ecd782d0882456e.txt").read_text(encoding="utf-8")
+    assert cites_indicators(commentary)
+    for name in ("revenue-budget.txt", "treasury-management-strategy.txt"):
+        assert not cites_indicators((FIXTURES / name).read_text(encoding="utf-8")), name
