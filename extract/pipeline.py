@@ -90,6 +90,9 @@ def parse_document(doc: Document) -> tuple[DocumentRow, list[Record], list[Parse
         parser_version=parser.version if parser else None,
         content_hash=content_hash(doc.lines),
         status="ok" if parser else "unparsed",
+        typing_cues=doc.typing_cues,
+        typing_score=doc.typing_score,
+        typing_confidence=doc.typing_confidence,
     )
     if parser is None:
         return row, [], []

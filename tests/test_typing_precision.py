@@ -118,3 +118,61 @@ def test_commentary_cites_indicators_and_a_budget_does_not():
     assert cites_indicators(commentary)
     for name in ("revenue-budget.txt", "treasury-management-strategy.txt"):
         assert not cites_indicators((FIXTURES / name).read_text(encoding="utf-8")), name
+
+
+# --- typing confidence ---------------------------------------------------------------------------
+
+SPLIT_INPUTS = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus" / "moderngov").glob("*.pdf"))
+
+
+def test_every_document_records_its_typing_and_no_parsed_type_rests_on_one_weak_cue():
+    assert len(SPLIT_INPUTS) == 10
+    seen = set()
+    for path in SPLIT_INPUTS:
+        for d in split_source(read_source(path)):
+            assert d.typing_cues and d.typing_confidence in {"low", "medium", "high"}, (path.name, d.doc_type)
+            assert d.typing_confidence == ("high" if d.typing_score >= 3 else "medium" if d.typing_score == 2 else "low")
+            if d.doc_type in PARSERS:
+                assert d.typing_confidence != "low", (path.name, d.doc_type, d.typing_cues)
+            seen.add(d.typing_confidence)
+    assert {"medium", "high"} <= seen
+
+
+def test_a_parsed_type_named_only_by_a_heading_falls_back_to_a_report_marked_low(tmp_path: Path):
+    path = tmp_path / "grid-cover.txt"
+    path.write_text("Improvement Activity Grid\n\nThe grid that follows was agreed by the Improvement Board in May.\n"
+                    "It will be reported to the next meeting.\nMembers are asked to note it.\n")
+    [doc] = split_source(read_source(path))
+    assert (doc.doc_type, doc.typing_confidence) == ("report", "low")
+    assert "improvement_grid" in doc.typing_cues[0]
+
+
+def test_the_document_typing_view_lists_low_confidence_first(tmp_path: Path):
+    from extract.pipeline import ingest
+    from extract.warehouse import Warehouse
+    from extract.warehouse.views import create_views
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "grid-cover.txt").write_text("Improvement Activity Grid\n\nThe grid that follows was agreed in May.\n"
+                                           "It will be reported to the next meeting.\nMembers are asked to note it.\n")
+    (folder / "budget.txt").write_text((FIXTURES / "revenue-budget.txt").read_text(encoding="utf-8"))
+    ingest([folder], tmp_path / "w.duckdb")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        create_views(wh.con)
+        rows = wh.con.execute("SELECT file_name, doc_type, typing_confidence, typing_cues FROM document_typing").fetchall()
+    assert [(r[0], r[1], r[2]) for r in rows] == [("grid-cover.txt", "report", "low"), ("budget.txt", "report", "medium")]
+    assert "improvement_grid" in rows[0][3]
+
+
+def test_extract_docs_shows_each_typings_confidence_and_cues(monkeypatch):
+    from typer.testing import CliRunner
+
+    import cli
+    from cli import app
+
+    monkeypatch.setattr(cli.console, "width", 250)
+    result = CliRunner().invoke(app, ["docs", str(FIXTURES / "minister-letter-reorganisation.txt")], terminal_width=220)
+    assert result.exit_code == 0, result.output
+    row = next(l for l in result.output.splitlines() if "letter" in l and "│" in l)
+    assert "medium (2)" in row and "fallback, unclaimed" in row

@@ -8,10 +8,12 @@ Each piece of evidence adds to the score:
   recogniser   the type's parser recognises the document's first lines: 2
   outline      a ModernGov bookmark's title names the type: 1
   commentary   numbered paragraphs citing a scorecard's indicators: 2
-  fallback     no parser claimed it: a report, letter or agenda: 1
+  fallback     no cue and no parser claimed it: a report, letter or agenda by its first lines: 1
+  unclaimed    a report, letter or agenda that no parser's recogniser claims either: 1
 A typing that rests on one weak cue (score 1) is `low`, 2 is `medium`, 3 or more `high`. A parsed
-type (one a parser reads into tables) with a `low` typing is not trusted: the document falls back
-to a report, letter or agenda, so no table gets rows from a document that is not of its kind.
+type (one a parser reads into tables) that rests on one weak cue is not trusted: the document
+falls back to a report, letter or agenda, stays `low` and says which cue was overruled, so no
+table gets rows from a document that is not of its kind.
 """
 from __future__ import annotations
 
@@ -37,10 +39,14 @@ def type_segment(seg_lines: list[Line], start: Start) -> Typing:
         typing = Typing(classify_title(start.title), ["outline"], 1)
     else:
         typing = typed_run(seg_lines)
-    if typing.doc_type in PARSERS and "recogniser" not in typing.cues and recognise(head) == typing.doc_type:
-        typing.add("recogniser", 2)
-    if typing.doc_type in PARSERS and typing.score <= 1:
-        # One weak cue does not put a document into a parsed type's tables.
-        weak = typing.cues[0] if typing.cues else "nothing"
-        typing = Typing(fallback_type(head), [f"fallback (only {weak} said {typing.doc_type})"], 1)
+    recognised = recognise(head) if "recogniser" not in typing.cues else typing.doc_type
+    if typing.doc_type in PARSERS:
+        if recognised == typing.doc_type and "recogniser" not in typing.cues:
+            typing.add("recogniser", 2)
+        if typing.score <= 1:
+            # One weak cue does not put a document into a parsed type's tables: it stays `low`.
+            weak = typing.cues[0] if typing.cues else "nothing"
+            return Typing(fallback_type(head), [f"fallback (only {weak} said {typing.doc_type})"], 1)
+    elif recognised is None:
+        typing.add("unclaimed", 1)
     return typing

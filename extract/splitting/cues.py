@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extract.splitting.recognisers import recognise
+from parsers.common.minutes_announced import MINUTES_ANNOUNCED
 from parsers.common.ofsted_letters import is_ofsted_sender
 
 # Specific types first: when two cues fire at one place the earlier row wins.
@@ -84,14 +85,6 @@ def _re(pattern: str) -> re.Pattern[str]:
 ATTENDANCE_LABEL = _re(
     r"^\s*(?:\d+\.?\s+)?(?:present|members\s+present|in\s+attendance|attendees|attendance|also\s+present|"
     r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b"
-)
-
-# A line that names minutes without opening them: an agenda item ("3. Minutes of the meeting held
-# on … (Pages 1 - 18)"), a front sheet's notice ("Minutes of the County Council will be …"), an
-# appendix of recommendations ("Minutes of the Cabinet Committee: recommendations to Council").
-MINUTES_ANNOUNCED = _re(
-    r"\b(?:will|shall|would|to)\s+be\b|\bare\s+(?:attached|enclosed|available|published|circulated)\b"
-    r"|\(pages?\s+\d|\brecommendations?\b|\b(?:previous|last)\s+meeting\b|\bif\s+in\s+order\b|\bto\s+approve\b"
 )
 
 START_CUES: list[StartCue] = [

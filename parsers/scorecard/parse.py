@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.common.commentary_evidence import cites_indicators, indicator_references, money_references
 from parsers.result import ParseResult
 from parsers.common.dates import MONTH
 from parsers.scorecard.commentary import figures_in, numbered_paragraphs
@@ -166,7 +167,8 @@ def scorecard_kind(lines: list[str]) -> str | None:
     if any(_PERFORMANCE_TITLE.search(t) for t in titles[:6]) and any(_REPORTING_PERIOD.search(t) for t in texts[:6]) \
             and numbered < 2:
         return "scorecard"
-    if any(_COMMENTARY_TITLE.search(t) for t in titles):
+    body = " ".join(texts)
+    if any(_COMMENTARY_TITLE.search(t) for t in titles) and not _about_money(body):
         return "scorecard_commentary"
     if _RISK_REPORT.search(joined_titles) and re.search(r"\b(report|register|summary)\b", joined_titles, re.I):
         return "scorecard"
@@ -177,7 +179,12 @@ def scorecard_kind(lines: list[str]) -> str | None:
     if anchors >= 2 or (basis_cells >= 2 and period_cells >= 2):
         return "scorecard"
     if _NUMBERED_START.match(texts[0]):
-        body = " ".join(texts)
-        if len(_COMMENTARY_WORDS.findall(body)) >= 2 and _PERCENT.search(body):
+        # Commentary cites the scorecard's indicators; a budget's numbered prose about money does not.
+        if len(_COMMENTARY_WORDS.findall(body)) >= 2 and _PERCENT.search(body) and cites_indicators(body):
             return "scorecard_commentary"
     return None
+
+
+def _about_money(text: str) -> bool:
+    """A 'commentary' on a budget: more about money than about the scorecard's indicators."""
+    return money_references(text) > max(2, 2 * indicator_references(text))
