@@ -176,3 +176,12 @@ def test_extract_docs_shows_each_typings_confidence_and_cues(monkeypatch):
     assert result.exit_code == 0, result.output
     row = next(l for l in result.output.splitlines() if "letter" in l and "│" in l)
     assert "medium (2)" in row and "fallback, unclaimed" in row
+
+
+def test_a_letter_quoted_in_minutes_signs_off_without_ending_them(tmp_path: Path):
+    pages = _kent_minutes_with_a_performance_item()[:4]
+    quoted = ("The Leader read the reply received from the Minister:\n\n\"Thank you for your letter of 3 January.\n\n"
+              "Yours sincerely\n\nJim McMahon OBE MP\nMinister of State for Local Government\"\n\n")
+    pages[1] = quoted + pages[1]
+    pdf = text_pdf(tmp_path / "minutes.pdf", pages, fontsize=7)
+    assert _types(pdf) == [("minutes", 1, 4)]

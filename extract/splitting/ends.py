@@ -7,9 +7,12 @@ from extract.splitting.vocabulary import SIGNER_POST
 from schemas.document import Line
 
 
-def find_ends(lines: list[Line], nonempty: list[int]) -> set[int]:
-    """Indices of the last line of a document."""
-    ends = set()
+CLOSING, SIGN_OFF = "closing", "sign-off"
+
+
+def find_ends(lines: list[Line], nonempty: list[int]) -> dict[int, str]:
+    """Indices of the last line of a document, each with how it ends: a closing line or a letter's sign-off."""
+    ends: dict[int, str] = {}
     for pos, i in enumerate(nonempty):
         text = lines[i].text
         if END_OF_DOCUMENT.match(text):
@@ -17,7 +20,7 @@ def find_ends(lines: list[Line], nonempty: list[int]) -> set[int]:
             nxt = nonempty[pos + 1] if pos + 1 < len(nonempty) else None
             if nxt is not None and SIGNATURE.match(lines[nxt].text):
                 last = nxt
-            ends.add(last)
+            ends[last] = CLOSING
         elif VALEDICTION.match(text):
             # The signer's name and post follow: end at the post line.
             last = i
@@ -25,5 +28,5 @@ def find_ends(lines: list[Line], nonempty: list[int]) -> set[int]:
                 last = nonempty[p]
                 if SIGNER_POST.search(lines[last].text):
                     break
-            ends.add(last)
+            ends[last] = SIGN_OFF
     return ends

@@ -3,8 +3,9 @@ continuation (`containers.continues`), an end line, or a blank page. Un-cued lin
 documents become segments of their own, typed later from their content."""
 from __future__ import annotations
 
-from extract.splitting.containers import continues
+from extract.splitting.containers import CONTAINER_TYPES, continues
 from extract.splitting.cues import COPYRIGHT, INSIDE_COVER_PAGES
+from extract.splitting.ends import SIGN_OFF
 from extract.splitting.starts import Start
 from extract.splitting.vocabulary import ACTION_LOG_TITLE
 from schemas.document import Line
@@ -16,7 +17,7 @@ HEADING_REACH = 30  # lines of a start read for the authority its heading names
 Segment = tuple[list[Line], Start]
 
 
-def segments(lines: list[Line], starts: list[Start], ends: set[int], blank: set[int], outlined: bool) -> list[Segment]:
+def segments(lines: list[Line], starts: list[Start], ends: dict[int, str], blank: set[int], outlined: bool) -> list[Segment]:
     start_at = {s.index: s for s in starts}
     out: list[Segment] = []
     current: list[Line] = []
@@ -57,8 +58,9 @@ def segments(lines: list[Line], starts: list[Start], ends: set[int], blank: set[
             current.append(line)
         else:
             gap.append(line)
-        if i in ends and current_start is not None and not (paged and _on_inside_cover(line, current)):
-            close()
+        if i in ends and current_start is not None and not (paged and _on_inside_cover(line, current)) \
+                and not (ends[i] == SIGN_OFF and current_start.doc_type in CONTAINER_TYPES):
+            close()  # (a letter quoted in minutes signs off; the minutes go on)
     close()
     flush_gap()
     return out
