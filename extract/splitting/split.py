@@ -37,7 +37,7 @@ def split_source(source: Source) -> list[Document]:
     ends = find_ends(lines, nonempty)
     blank = {i for i in nonempty if BLANK_PAGE.match(lines[i].text)}
     segs = attach_action_logs(segments(lines, starts, ends, blank, outlined=bool(source.outline)))
-    pack_authority = main_authority(lines)
+    pack_authority: list[str | None] = []  # read only when a document names no authority itself: it is slow
     documents = []
     for n, (seg_lines, start) in enumerate(segs):
         typing = type_segment(seg_lines, start)
@@ -46,7 +46,11 @@ def split_source(source: Source) -> list[Document]:
         doc = make_document(source, seg_lines, typing.doc_type, title,
                             page_end=_through_empty_pages(source, seg_lines[-1].page, next_page))
         doc.document_date = first_date(seg_lines)
-        doc.local_authority = named_in_heading(seg_lines) or pack_authority
+        doc.local_authority = named_in_heading(seg_lines)
+        if doc.local_authority is None:
+            if not pack_authority:
+                pack_authority.append(main_authority(lines))
+            doc.local_authority = pack_authority[0]
         doc.typing_cues, doc.typing_score, doc.typing_confidence = typing.cues, typing.score, typing.confidence
         documents.append(doc)
     return documents

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.splitting.classify import classify_title
 from extract.splitting.cues import START_CUES, TYPE_PRIORITY, StartCue
@@ -18,6 +19,13 @@ from schemas.document import Line, Source
 MERGE_DISTANCE = 6  # two starts closer than this (non-empty lines) are one start
 # Any cue's anchor: a line that matches none is not asked cue by cue (most lines are not anchors).
 _ANY_ANCHOR = re.compile("|".join(f"(?:{c.anchor.pattern})" for c in START_CUES), re.I)
+
+
+@lru_cache(maxsize=None)
+def _anchor_within(depth: int) -> re.Pattern[str]:
+    """Any anchor of the cues that may fire `depth` lines below a page's top (deep down, only a letter's)."""
+    cues = [c for c in START_CUES if depth < c.page_top_lines]
+    return re.compile("|".join(f"(?:{c.anchor.pattern})" for c in cues) or r"(?!)", re.I)
 _ITEM_STAMP = re.compile(r"^\s*agenda\s+item\s+\d+\w?\s*$", re.I)
 # A pack's bookmark for an item or an appendix ("7 24/00109 - Transfer …", "Item 7 - Appendix B",
 # "Agenda"); an outline inside minutes also bookmarks speakers' names, which begin no document.
@@ -36,7 +44,6 @@ class Start:
 
 def find_starts(source: Source, lines: list[Line], nonempty: list[int]) -> list[Start]:
     texts = [lines[i].text for i in nonempty]
-    anchors = [bool(_ANY_ANCHOR.search(t)) for t in texts]
     starts: list[Start] = []
     if source.kind == "pdf":
         first_of_page: dict[int, int] = {}
@@ -47,7 +54,7 @@ def find_starts(source: Source, lines: list[Line], nonempty: list[int]) -> list[
         for page, pos0 in first_of_page.items():
             top = [p for p in range(pos0, min(pos0 + deepest, len(nonempty))) if lines[nonempty[p]].page == page]
             fired = [
-                c for p in top if anchors[p] for c in START_CUES
+                c for p in top if _anchor_within(p - pos0).search(texts[p]) for c in START_CUES
                 if p - pos0 < c.page_top_lines and c.fires(texts, p)
             ]
             if fired:
@@ -65,7 +72,7 @@ def find_starts(source: Source, lines: list[Line], nonempty: list[int]) -> list[
                 s.evidence.add("stamp")
     else:
         for pos in range(len(nonempty)):
-            cue = _best_cue(texts, pos) if anchors[pos] else None
+            cue = _best_cue(texts, pos) if _ANY_ANCHOR.search(texts[pos]) else None
             if cue:
                 starts.append(Start(back_up(lines, nonempty, pos, cue), cue.doc_type, cue))
     return _merge_close_starts(starts, nonempty, lines)
