@@ -70,19 +70,26 @@ def test_a_look_alike_is_typed_as_what_it_is_inside_a_pack(name: str, tmp_path: 
     assert not [d for d in docs if d[0] in PARSERS]
 
 
-def _kent_minutes_with_a_performance_item() -> list[str]:
-    """The Kent Cabinet minutes, item 89's heading (page 11's top) renamed after a performance report."""
+PERFORMANCE_ITEM = "Quarterly Performance Report, Q2 2024-2025"
+
+
+def _kent_minutes_with_a_performance_item(item_on_its_own_line: bool = False) -> list[str]:
+    """The Kent Cabinet minutes, item 89's heading (page 11's top) renamed after a performance report.
+    ModernGov prints the "(Item 6)" anchor after the title, on its line or (as here, in the PDF) below it."""
     with pymupdf.open(KENT_CABINET_MINUTES) as pdf:
         pages = [page.get_text() for page in pdf]
     top = pages[10]
     start, end = top.index("89."), top.index("(Item 6)") + len("(Item 6)")
-    pages[10] = top[:start] + "89. \nQuarterly Performance Report, Q2 2024-2025 (Item 6)" + top[end:]
+    heading = PERFORMANCE_ITEM + (" \n(Item 6)" if item_on_its_own_line else " (Item 6)")
+    pages[10] = top[:start] + "89. \n" + heading + top[end:]
     return pages
 
 
-def test_minutes_with_an_item_named_after_a_performance_report_are_one_document(tmp_path: Path):
-    pages = _kent_minutes_with_a_performance_item()
-    assert "Quarterly Performance Report, Q2 2024-2025 (Item 6)" in pages[10]
+@pytest.mark.parametrize("item_on_its_own_line", [False, True])
+def test_minutes_with_an_item_named_after_a_performance_report_are_one_document(tmp_path: Path,
+                                                                                item_on_its_own_line: bool):
+    pages = _kent_minutes_with_a_performance_item(item_on_its_own_line)
+    assert PERFORMANCE_ITEM in pages[10]
     pdf = text_pdf(tmp_path / "minutes.pdf", pages, fontsize=7)
     assert _types(pdf) == [("minutes", 1, len(pages))]
     text = tmp_path / "minutes.txt"
@@ -185,3 +192,16 @@ def test_a_letter_quoted_in_minutes_signs_off_without_ending_them(tmp_path: Path
     pages[1] = quoted + pages[1]
     pdf = text_pdf(tmp_path / "minutes.pdf", pages, fontsize=7)
     assert _types(pdf) == [("minutes", 1, 4)]
+
+
+def test_a_front_sheet_whose_heading_is_a_picture_is_still_an_agenda(tmp_path: Path):
+    """The Kent front sheet without its AGENDA line (many councils print the heading as a logo): what is
+    left names minutes ("3. Minutes of the Meeting held on …") and lists apologies, and is an agenda."""
+    with pymupdf.open(SHARED / "corpus" / "moderngov" / "kent-cabinet-2025-03-04-agenda-frontsheet.pdf") as pdf:
+        text = pdf[0].get_text()
+    assert "AGENDA" in text and "Minutes of the Meeting held on 30 January 2025" in text
+    pages = [text.replace("AGENDA", "", 1)]
+    assert _types(text_pdf(tmp_path / "front.pdf", pages, fontsize=7)) == [("agenda", 1, 1)]
+    path = tmp_path / "front.txt"
+    path.write_text(pages[0], encoding="utf-8")
+    assert [d.doc_type for d in split_source(read_source(path))] == ["agenda"]

@@ -67,7 +67,7 @@ def fallback_type(head: list[str]) -> str:
         return "report"
     if any(_SALUTATION.match(t) or _ADDRESSEES.match(t) for t in head) or any(VALEDICTION.match(t) for t in head):
         return "letter"
-    if re.match(r"^\s*agenda\b", head[0] if head else "", re.I) and len(_AGENDA_ITEMS.findall("\n".join(head))) >= 2:
+    if len(_AGENDA_ITEMS.findall("\n".join(head))) >= 2:
         return "agenda"
     return "report"
 

@@ -3,7 +3,8 @@
 Each piece of evidence adds to the score:
   heading      a start cue's anchor line (a title's words): 1
   confirmed    the cue's confirmation in the lines after it (dates label, attendance list, a table): 1
-  sender       the cue's required evidence held (a letter is Ofsted's): 1
+  Ofsted sender, attendance list
+               the cue's required evidence held (a letter is Ofsted's; minutes list who came): 1
   opening      the cue's evidence is structural (a title block, a letter, a meeting's opening): 1
   recogniser   the type's parser recognises the document's first lines: 2
   outline      a ModernGov bookmark's title names the type: 1

@@ -52,10 +52,10 @@ class StartCue:
     # Negative evidence on the anchor line itself: "Minutes of the County Council will be
     # published …" announces minutes, it is not their opening.
     refuse: re.Pattern[str] | None = None
-    # And this must hold of the lines around the anchor (`reach` non-empty lines above and below),
-    # or the cue does not fire: a letter is a monitoring letter only when it is Ofsted's.
-    require: Callable[[list[str]], bool] | None = None
-    reach: int = 25
+    # And this must hold of the lines (texts, anchor position), or the cue does not fire: a letter
+    # is a monitoring letter only when it is Ofsted's; minutes list who attended.
+    require: Callable[[list[str], int], bool] | None = None
+    require_label: str = ""  # how a typing's cues name that evidence
     # The cue's own evidence says a new document begins (a page-1 title block with its dates,
     # a letter with its date and salutation, a new meeting's opening and attendance): it may cut
     # a document that holds items (minutes). A title's words alone are not such evidence.
@@ -73,7 +73,7 @@ class StartCue:
             confirmed = self.confirm is None or any(self.confirm.search(t) for t in window)
         if not confirmed:
             return False
-        return self.require is None or self.require(texts[max(0, pos - self.reach) : pos + 1 + self.reach])
+        return self.require is None or self.require(texts, pos)
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -86,6 +86,33 @@ ATTENDANCE_LABEL = _re(
     r"^\s*(?:\d+\.?\s+)?(?:present|members\s+present|in\s+attendance|attendees|attendance|also\s+present|"
     r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b"
 )
+
+# A title's line that is an entry in an agenda ("6. Quarterly Performance Report (Pages 25 - 100)")
+# or a minute item's heading ("Quarterly Performance Report, Q2 2024-2025 (Item 6)"): it names a
+# document, it does not head one.
+ENTRY_NOT_TITLE = _re(r"\(\s*pages?\s+\d|\(\s*item\s+\d+\w?\s*\)")
+
+LETTER_REACH = 25  # lines above (the letterhead) and below (the inspectors named) a letter's 'Dear'
+
+
+def _from_ofsted(texts: list[str], pos: int) -> bool:
+    return is_ofsted_sender(texts[max(0, pos - LETTER_REACH) : pos + 1 + LETTER_REACH])
+
+
+_NUMBERED_ITEM = _re(r"^\s*\d+[a-z]?[.)]?(?:\s|$)")
+_LISTED_AFTER_COLON = _re(r":\s*\S")  # "Present: Cllr A Smith, Cllr B Jones"
+
+
+def _lists_attendance(texts: list[str], pos: int, window: int = 15) -> bool:
+    """An attendance label after the heading that heads a list, not an agenda's item: "1. Apologies"
+    followed by "2. Declarations of Interest" is a front sheet listing the meeting's business."""
+    for k in range(pos + 1, min(pos + 1 + window, len(texts))):
+        if ATTENDANCE_LABEL.match(texts[k]) and (
+            _LISTED_AFTER_COLON.search(texts[k]) or k + 1 == len(texts) or not _NUMBERED_ITEM.match(texts[k + 1])
+        ):
+            return True
+    return False
+
 
 START_CUES: list[StartCue] = [
     StartCue(
@@ -102,7 +129,8 @@ START_CUES: list[StartCue] = [
         window=6,
         back_to_date=True,
         page_top_lines=30,
-        require=is_ofsted_sender,
+        require=_from_ofsted,
+        require_label="Ofsted sender",
         structural=True,
     ),
     StartCue(
@@ -121,6 +149,8 @@ START_CUES: list[StartCue] = [
         confirm=ATTENDANCE_LABEL,
         window=15,
         refuse=MINUTES_ANNOUNCED,
+        require=_lists_attendance,
+        require_label="attendance list",
         structural=True,
     ),
     StartCue(
@@ -129,11 +159,13 @@ START_CUES: list[StartCue] = [
         confirm=_re(r"\b(?:aim\s+of\s+the\s+plan|reporting\s+period|priority|objective)"),
         window=15,
         repeats_as_header=True,
+        refuse=ENTRY_NOT_TITLE,
     ),
     StartCue(
         "improvement_grid",
         _re(r"^\s*(?:appendix\s+\w+\s*[–—:-]\s*)?improvement\s+activity\s+grid\s*$"),
         repeats_as_header=True,
+        refuse=ENTRY_NOT_TITLE,
     ),
     StartCue(
         "scorecard",
@@ -141,6 +173,7 @@ START_CUES: list[StartCue] = [
         confirm=_re(r"\b(?:quarter|Q[1-4])\b"),
         window=4,
         repeats_as_header=True,
+        refuse=ENTRY_NOT_TITLE,
     ),
     # Another council's performance report: a title naming it, confirmed when the
     # scorecard parser's recogniser sees its table (periods beside Target, RAG,
@@ -155,6 +188,7 @@ START_CUES: list[StartCue] = [
         confirm_kind="scorecard",
         window=20,
         repeats_as_header=True,
+        refuse=ENTRY_NOT_TITLE,
     ),
     StartCue("agenda", _re(r"^\s*agenda\s*$"), confirm=_re(r"\b(?:apologies|declarations?\s+of\s+interest|membership|minutes)\b"), window=40),
     StartCue(

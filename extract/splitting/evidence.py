@@ -28,7 +28,7 @@ def cue_typing(cue: StartCue) -> Typing:
     if cue.confirm is not None or cue.confirm_kind is not None:
         typing.add("confirmed", 1)
     if cue.require is not None:
-        typing.add("sender", 1)
+        typing.add(cue.require_label, 1)
     if cue.structural:
         typing.add("opening", 1)
     return typing
