@@ -205,3 +205,19 @@ def test_a_front_sheet_whose_heading_is_a_picture_is_still_an_agenda(tmp_path: P
     path = tmp_path / "front.txt"
     path.write_text(pages[0], encoding="utf-8")
     assert [d.doc_type for d in split_source(read_source(path))] == ["agenda"]
+
+
+def test_a_treasury_table_of_prudential_indicators_is_not_a_scorecard(tmp_path: Path):
+    """Periods beside 'Target' make a table header a scorecard's, unless the table is about money."""
+    from parsers.scorecard import recognise as scorecard_recognise
+
+    table = ["Prudential Indicators 2025-26 to 2027-28", "Indicator", "2024-25 Estimate", "2025-26 Estimate",
+             "2026-27 Estimate", "Target", "Capital expenditure £m", "312.4", "298.1",
+             "Ratio of financing costs to net revenue stream %", "4.1", "4.3"]
+    assert scorecard_recognise(table) is None
+    children = ["Children's Social Care", "Indicator", "2024-25", "2025-26", "Target", "RAG",
+                "Re-referrals within 12 months %", "22.5", "21.0"]
+    assert scorecard_recognise(children) == "scorecard"  # the same shape about children is one
+    path = tmp_path / "prudential.txt"
+    path.write_text("\n".join(table) + "\n", encoding="utf-8")
+    assert [d.doc_type for d in split_source(read_source(path))] == ["report"]

@@ -159,7 +159,8 @@ def scorecard_kind(lines: list[str]) -> str | None:
     header_texts = [t for t in texts if len(t.split()) <= 4 or len(_periods_in(t)) >= 2]
     periods = sum(len(_periods_in(t)) for t in header_texts)
     labels = sum(len(_TABLE_LABEL.findall(t)) for t in header_texts)
-    if periods >= 2 and labels >= 2:
+    body = " ".join(texts)
+    if periods >= 2 and labels >= 2 and not _about_money(body):  # a budget's or treasury's table is a report
         return "scorecard"
     # A performance report's cover ("Children's Services Performance Report" / "Quarter 2 2023/24"),
     # not a covering report about it (numbered paragraphs).
@@ -167,7 +168,6 @@ def scorecard_kind(lines: list[str]) -> str | None:
     if any(_PERFORMANCE_TITLE.search(t) for t in titles[:6]) and any(_REPORTING_PERIOD.search(t) for t in texts[:6]) \
             and numbered < 2:
         return "scorecard"
-    body = " ".join(texts)
     if any(_COMMENTARY_TITLE.search(t) for t in titles) and not _about_money(body):
         return "scorecard_commentary"
     if _RISK_REPORT.search(joined_titles) and re.search(r"\b(report|register|summary)\b", joined_titles, re.I):
@@ -176,7 +176,7 @@ def scorecard_kind(lines: list[str]) -> str | None:
     anchors = sum(1 for i in range(len(texts)) if (a := basis_anchor(texts, i)) and a.figures)
     basis_cells = sum(1 for t in texts if BASIS_RE.fullmatch(t))
     period_cells = sum(1 for t in texts if is_header_line(t) and has_period(t))
-    if anchors >= 2 or (basis_cells >= 2 and period_cells >= 2):
+    if (anchors >= 2 or (basis_cells >= 2 and period_cells >= 2)) and not _about_money(body):
         return "scorecard"
     if _NUMBERED_START.match(texts[0]):
         # Commentary cites the scorecard's indicators; a budget's numbered prose about money does not.
@@ -186,5 +186,5 @@ def scorecard_kind(lines: list[str]) -> str | None:
 
 
 def _about_money(text: str) -> bool:
-    """A 'commentary' on a budget: more about money than about the scorecard's indicators."""
+    """A budget's or a treasury strategy's lines: more about money than about a scorecard's indicators."""
     return money_references(text) > max(2, 2 * indicator_references(text))
