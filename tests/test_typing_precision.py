@@ -221,3 +221,17 @@ def test_a_treasury_table_of_prudential_indicators_is_not_a_scorecard(tmp_path: 
     path = tmp_path / "prudential.txt"
     path.write_text("\n".join(table) + "\n", encoding="utf-8")
     assert [d.doc_type for d in split_source(read_source(path))] == ["report"]
+
+
+def test_in_an_outlined_pack_a_heading_inside_an_items_report_is_not_a_new_document(tmp_path: Path):
+    """A ModernGov pack bookmarks every item and appendix: a page inside an item's report whose top
+    names a performance report (the report's own section) continues it; the next bookmark cuts."""
+    cover = REPORT_PAGE
+    section = ("Quarterly Performance Report\nQuarter 2 2024/25\n\nThe report's second section sets out the "
+               "indicators the directorate reports to Cabinet each quarter.\nMembers are asked to note them.")
+    appendix = "Appendix A - Equality Impact Assessment\n\nEQIA Submission Form\nName of activity: transfer of service."
+    path = text_pdf(tmp_path / "pack.pdf", [cover, section, appendix])
+    with pymupdf.open(path) as pdf:
+        pdf.set_toc([[1, "4 Children's services update", 1], [2, "Appendix A - EqIA", 3]])
+        pdf.saveIncr()
+    assert _types(path) == [("report", 1, 2), ("report", 3, 3)]
