@@ -235,3 +235,19 @@ def test_in_an_outlined_pack_a_heading_inside_an_items_report_is_not_a_new_docum
         pdf.set_toc([[1, "4 Children's services update", 1], [2, "Appendix A - EqIA", 3]])
         pdf.saveIncr()
     assert _types(path) == [("report", 1, 2), ("report", 3, 3)]
+
+
+def test_a_budget_monitoring_and_performance_report_cover_is_a_report(tmp_path: Path):
+    """A performance report's cover (title and quarter) opens a scorecard; a budget monitoring report's does not."""
+    cover = ("Revenue and Capital Budget Monitoring and Performance Report\nQuarter 2 2024/25\nCabinet 5 December 2024\n"
+             "The forecast revenue overspend is £16.2m after management action.\n"
+             "Capital expenditure is forecast at £312.4m against a budget of £340.1m.\n"
+             "Reserves and savings delivery are set out in section 3.\n")
+    path = tmp_path / "budget-monitoring.txt"
+    path.write_text(cover, encoding="utf-8")
+    assert [d.doc_type for d in split_source(read_source(path))] == ["report"]
+    scorecard_cover = cover.replace("Revenue and Capital Budget Monitoring and Performance Report",
+                                    "Children's Services Performance Report").split("The forecast")[0]
+    path.write_text(scorecard_cover + "Re-referrals within 12 months were 22.5% against a target of 21%.\n",
+                    encoding="utf-8")
+    assert [d.doc_type for d in split_source(read_source(path))] == ["scorecard"]

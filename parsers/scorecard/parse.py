@@ -166,7 +166,7 @@ def scorecard_kind(lines: list[str]) -> str | None:
     # not a covering report about it (numbered paragraphs).
     numbered = sum(1 for t in texts if _NUMBERED_PARAGRAPH.match(t))
     if any(_PERFORMANCE_TITLE.search(t) for t in titles[:6]) and any(_REPORTING_PERIOD.search(t) for t in texts[:6]) \
-            and numbered < 2:
+            and numbered < 2 and not _about_money(body):
         return "scorecard"
     if any(_COMMENTARY_TITLE.search(t) for t in titles) and not _about_money(body):
         return "scorecard_commentary"
