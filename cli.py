@@ -114,12 +114,13 @@ def docs(path: Path = typer.Argument(..., help="a PDF or .txt file")) -> None:
         err.print(f"[red]{path}: {exc}")
         raise typer.Exit(1)
     table = Table(title=f"{path.name}: {len(source.pages)} pages")
-    for col in ("#", "type", "pages", "lines", "date", "authority", "title"):
+    for col in ("#", "type", "confidence", "pages", "lines", "date", "authority", "title", "typed by"):
         table.add_column(col)
     for n, d in enumerate(split_source(source), start=1):
         lines = f"{d.line_start}-{d.line_end}" if source.kind == "text" else ""
-        table.add_row(str(n), d.doc_type, f"{d.page_start}-{d.page_end}", lines, str(d.document_date or ""),
-                      d.local_authority or "", d.title[:70])
+        confidence = f"{d.typing_confidence} ({d.typing_score})" if d.typing_confidence else ""
+        table.add_row(str(n), d.doc_type, confidence, f"{d.page_start}-{d.page_end}", lines,
+                      str(d.document_date or ""), d.local_authority or "", d.title[:60], ", ".join(d.typing_cues))
     console.print(table)
 
 

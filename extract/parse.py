@@ -46,6 +46,9 @@ def parse_document(doc: Document) -> ParsedDocument:
         parser_version=parser.version if parser else None,
         content_hash=content_hash(doc.lines),
         status="ok" if parser else "unparsed",
+        typing_cues=doc.typing_cues,
+        typing_score=doc.typing_score,
+        typing_confidence=doc.typing_confidence,
     )
     if parser is None:
         return ParsedDocument(row)

@@ -82,6 +82,10 @@ class Document:
     local_authority: str | None = None
     document_date: date | None = None
     pages: list[Page] = field(default_factory=list)  # the pages it spans, for layout-aware parsers
+    # How the splitter typed it: the cues it read, their score, and low / medium / high.
+    typing_cues: list[str] = field(default_factory=list)
+    typing_score: int | None = None
+    typing_confidence: str | None = None
 
     @property
     def text(self) -> str:

@@ -41,6 +41,11 @@ class DocumentRow(BaseModel):
     status: str = "ok"  # ok | failed (parser raised) | unparsed (no parser for this type)
     error: str | None = None
     warnings: list[str] = []
+    # How the splitter typed it (extract/splitting/confidence.py): the cues it read, their score, and
+    # `low` (one weak cue), `medium` or `high`.
+    typing_cues: list[str] = []
+    typing_score: int | None = None
+    typing_confidence: str | None = None
 
 
 class ParseWarning(BaseModel):

@@ -6,11 +6,13 @@ from pathlib import Path
 import pymupdf
 
 
-def text_pdf(path: Path, pages: list[str]) -> Path:
+def text_pdf(path: Path, pages: list[str], fontsize: float = 10) -> Path:
+    """One page a text. A text that does not fit its page is left off by pymupdf: pass a smaller
+    `fontsize` for full pages of a real document."""
     doc = pymupdf.open()
     for text in pages:
         page = doc.new_page(width=595, height=842)
-        page.insert_textbox(pymupdf.Rect(50, 50, 545, 800), text, fontsize=10)
+        page.insert_textbox(pymupdf.Rect(50, 50, 545, 800), text, fontsize=fontsize)
     doc.save(path)
     return path
 

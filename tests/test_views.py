@@ -23,6 +23,7 @@ EXPECTED_COLUMNS = {
                           "document_id"},
     "member_declarations": {"name", "interest", "item_number", "local_authority", "committee", "meeting_date"},
     "aip_metric_series": {"priority", "metric", "month", "target", "actual", "unit", "printings", "document_id"},
+    "document_typing": {"document_id", "file_name", "doc_type", "typing_confidence", "typing_score", "typing_cues"},
 }
 
 

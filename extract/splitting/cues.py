@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
+
+from extract.splitting.recognisers import recognise
+from parsers.common.minutes_announced import MINUTES_ANNOUNCED
+from parsers.common.ofsted_letters import is_ofsted_sender
 
 # Specific types first: when two cues fire at one place the earlier row wins.
 TYPE_PRIORITY = [
@@ -44,6 +49,31 @@ class StartCue:
     # A soft cue ("1. Introduction") opens a document only after another kind of
     # document or un-cued lines, never inside one of its own type.
     soft: bool = False
+    # Negative evidence on the anchor line itself: "Minutes of the County Council will be
+    # published …" announces minutes, it is not their opening.
+    refuse: re.Pattern[str] | None = None
+    # And this must hold of the lines (texts, anchor position), or the cue does not fire: a letter
+    # is a monitoring letter only when it is Ofsted's; minutes list who attended.
+    require: Callable[[list[str], int], bool] | None = None
+    require_label: str = ""  # how a typing's cues name that evidence
+    # The cue's own evidence says a new document begins (a page-1 title block with its dates,
+    # a letter with its date and salutation, a new meeting's opening and attendance): it may cut
+    # a document that holds items (minutes). A title's words alone are not such evidence.
+    structural: bool = False
+
+    def fires(self, texts: list[str], pos: int) -> bool:
+        """Does this cue fire at texts[pos] (`texts`: a source's non-empty lines, in order)?"""
+        anchor = texts[pos]
+        if not self.anchor.search(anchor) or (self.refuse is not None and self.refuse.search(anchor)):
+            return False
+        window = texts[pos : pos + 1 + self.window]
+        if self.confirm_kind is not None:
+            confirmed = recognise(window) == self.confirm_kind
+        else:
+            confirmed = self.confirm is None or any(self.confirm.search(t) for t in window)
+        if not confirmed:
+            return False
+        return self.require is None or self.require(texts, pos)
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -57,12 +87,40 @@ ATTENDANCE_LABEL = _re(
     r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b"
 )
 
+# A title's line that is an entry in an agenda ("6. Quarterly Performance Report (Pages 25 - 100)")
+# or a minute item's heading ("Quarterly Performance Report, Q2 2024-2025 (Item 6)"): it names a
+# document, it does not head one.
+ENTRY_NOT_TITLE = _re(r"\(\s*pages?\s+\d|\(\s*item\s+\d+\w?\s*\)")
+
+LETTER_REACH = 25  # lines above (the letterhead) and below (the inspectors named) a letter's 'Dear'
+
+
+def _from_ofsted(texts: list[str], pos: int) -> bool:
+    return is_ofsted_sender(texts[max(0, pos - LETTER_REACH) : pos + 1 + LETTER_REACH])
+
+
+_NUMBERED_ITEM = _re(r"^\s*\d+[a-z]?[.)]?(?:\s|$)")
+_LISTED_AFTER_COLON = _re(r":\s*\S")  # "Present: Cllr A Smith, Cllr B Jones"
+
+
+def _lists_attendance(texts: list[str], pos: int, window: int = 15) -> bool:
+    """An attendance label after the heading that heads a list, not an agenda's item: "1. Apologies"
+    followed by "2. Declarations of Interest" is a front sheet listing the meeting's business."""
+    for k in range(pos + 1, min(pos + 1 + window, len(texts))):
+        if ATTENDANCE_LABEL.match(texts[k]) and (
+            _LISTED_AFTER_COLON.search(texts[k]) or k + 1 == len(texts) or not _NUMBERED_ITEM.match(texts[k + 1])
+        ):
+            return True
+    return False
+
+
 START_CUES: list[StartCue] = [
     StartCue(
         "ofsted_inspection",
         _re(r"^\s*(?:\d+\s+)?(?:re-?\s*)?inspection\s+of\b|^\s*review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding"),
         confirm=_re(r"^\s*(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?inspection)\s*:"),
         window=10,
+        structural=True,
     ),
     StartCue(
         "monitoring_letter",
@@ -71,6 +129,9 @@ START_CUES: list[StartCue] = [
         window=6,
         back_to_date=True,
         page_top_lines=30,
+        require=_from_ofsted,
+        require_label="Ofsted sender",
+        structural=True,
     ),
     StartCue(
         "minutes",
@@ -87,6 +148,10 @@ START_CUES: list[StartCue] = [
         # An agenda item "Minutes of the meeting held on ..." is not minutes: real ones list who came.
         confirm=ATTENDANCE_LABEL,
         window=15,
+        refuse=MINUTES_ANNOUNCED,
+        require=_lists_attendance,
+        require_label="attendance list",
+        structural=True,
     ),
     StartCue(
         "aip_dashboard",
@@ -94,11 +159,13 @@ START_CUES: list[StartCue] = [
         confirm=_re(r"\b(?:aim\s+of\s+the\s+plan|reporting\s+period|priority|objective)"),
         window=15,
         repeats_as_header=True,
+        refuse=ENTRY_NOT_TITLE,
     ),
     StartCue(
         "improvement_grid",
         _re(r"^\s*(?:appendix\s+\w+\s*[–—:-]\s*)?improvement\s+activity\s+grid\s*$"),
         repeats_as_header=True,
+        refuse=ENTRY_NOT_TITLE,
     ),
     StartCue(
         "scorecard",
@@ -106,6 +173,7 @@ START_CUES: list[StartCue] = [
         confirm=_re(r"\b(?:quarter|Q[1-4])\b"),
         window=4,
         repeats_as_header=True,
+        refuse=ENTRY_NOT_TITLE,
     ),
     # Another council's performance report: a title naming it, confirmed when the
     # scorecard parser's recogniser sees its table (periods beside Target, RAG,
@@ -120,6 +188,7 @@ START_CUES: list[StartCue] = [
         confirm_kind="scorecard",
         window=20,
         repeats_as_header=True,
+        refuse=ENTRY_NOT_TITLE,
     ),
     StartCue("agenda", _re(r"^\s*agenda\s*$"), confirm=_re(r"\b(?:apologies|declarations?\s+of\s+interest|membership|minutes)\b"), window=40),
     StartCue(

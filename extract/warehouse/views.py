@@ -132,6 +132,15 @@ VIEWS: dict[str, str] = {
         WHERE m.copy = 1
     """,
     # One row per metric and month, read from the latest dashboard that printed that month.
+    # How each document was typed and how sure that is: the ones to check first sort first.
+    "document_typing": """
+        SELECT d.document_id, s.file_name, d.page_start, d.page_end, d.doc_type, d.status,
+               d.typing_confidence, d.typing_score, array_to_string(d.typing_cues, ', ') AS typing_cues, d.title
+        FROM documents d LEFT JOIN sources s USING (source_id)
+        ORDER BY CASE d.typing_confidence WHEN 'low' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,
+                 s.file_name, d.page_start
+    """,
+
     "aip_metric_series": """
         SELECT * EXCLUDE (latest) FROM (
             SELECT a.priority, a.metric, a.month, a.target, a.actual, a.unit, a.target_text, a.actual_text,

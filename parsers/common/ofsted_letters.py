@@ -197,3 +197,19 @@ def is_ofsted_letter_start(texts: list[str]) -> bool:
     letterhead = any(LETTERHEAD_MARK.search(t) and len(t) <= 60 for t in texts[:12])
     dated = any(LETTER_DATE_LINE.match(t) or SALUTATION.match(t) for t in texts)
     return (subject or letterhead) and dated
+
+
+# Ofsted as the sender: its letterhead (its name on a line of its own, its addresses, its phone), or
+# its inspectors (HMI) named in the letter. Ofsted named in prose is not enough: a minister's or the
+# DfE's letter may speak of an Ofsted visit.
+_OFSTED_SENDER = re.compile(
+    rf"^\s*Ofsted\s*$|ofsted\.gov\.uk|gov\.uk/ofsted|\bpiccadilly\s+gate\b|\b0300\s*123\s*1231\b"
+    rf"|\b(?:Her|His)\s+Majesty{_APOS}s\s+(?:\w+\s+)?Inspectors?\b|\bHMIs?\b",
+    re.I,
+)
+
+
+def is_ofsted_sender(texts: list[str]) -> bool:
+    """Do these lines show the letter is Ofsted's: its letterhead, its name, or His (Her) Majesty's
+    Inspectors? A letter about a 'visit' from anyone else (a minister, a council) is a plain letter."""
+    return any(_OFSTED_SENDER.search(t) for t in texts)

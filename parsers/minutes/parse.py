@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.common.minutes_announced import MINUTES_ANNOUNCED
 from parsers.minutes.action_log import read_action_log
 from parsers.minutes.attendance import AttendanceEntry, apologies_in_text, header_attendance
 from parsers.minutes.decisions import declarations, resolutions
@@ -53,7 +54,7 @@ def is_minutes_start(lines: list[str]) -> bool:
     texts = [t.strip() for t in lines if t and t.strip()][:15]
     for i, text in enumerate(texts):
         m = _START.match(text)
-        if not m or re.search(r"\(pages?\s+\d", text, re.I) or re.search(r"\bprevious\s+meeting\b", text, re.I):
+        if not m or MINUTES_ANNOUNCED.search(text):  # an agenda item or a notice names minutes, it does not open them
             continue
         if text.lstrip().startswith("MINUTES") or re.search(r"\bmeeting\s+of\b", text, re.I):
             return True

@@ -12,7 +12,7 @@ shared: `parsers.common.ofsted_letters`.
 """
 from __future__ import annotations
 
-from parsers.common.ofsted_letters import is_ofsted_letter_start
+from parsers.common.ofsted_letters import is_ofsted_letter_start, is_ofsted_sender
 from parsers.common.text import clean_line, is_bare_number
 from parsers.monitoring_letter.parse import VERSION, parse_monitoring_letter
 
@@ -21,9 +21,10 @@ SUBTYPES: tuple[str, ...] = ()
 
 
 def recognise(lines: list[str]) -> str | None:
-    """'monitoring_letter' when an Ofsted letter opens in these first lines."""
+    """'monitoring_letter' when an Ofsted letter opens in these first lines: a visit letter's shape,
+    and Ofsted as its sender (letterhead, name or inspectors), never the shape alone."""
     texts = [t for t in (clean_line(l) for l in lines) if t and not is_bare_number(t)]
-    return TYPE if is_ofsted_letter_start(texts) else None
+    return TYPE if is_ofsted_letter_start(texts) and is_ofsted_sender(texts) else None
 
 
 parse = parse_monitoring_letter

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.common.commentary_evidence import cites_indicators, indicator_references, money_references
 from parsers.result import ParseResult
 from parsers.common.dates import MONTH
 from parsers.scorecard.commentary import figures_in, numbered_paragraphs
@@ -158,15 +159,16 @@ def scorecard_kind(lines: list[str]) -> str | None:
     header_texts = [t for t in texts if len(t.split()) <= 4 or len(_periods_in(t)) >= 2]
     periods = sum(len(_periods_in(t)) for t in header_texts)
     labels = sum(len(_TABLE_LABEL.findall(t)) for t in header_texts)
-    if periods >= 2 and labels >= 2:
+    body = " ".join(texts)
+    if periods >= 2 and labels >= 2 and not _about_money(body):  # a budget's or treasury's table is a report
         return "scorecard"
     # A performance report's cover ("Children's Services Performance Report" / "Quarter 2 2023/24"),
     # not a covering report about it (numbered paragraphs).
     numbered = sum(1 for t in texts if _NUMBERED_PARAGRAPH.match(t))
     if any(_PERFORMANCE_TITLE.search(t) for t in titles[:6]) and any(_REPORTING_PERIOD.search(t) for t in texts[:6]) \
-            and numbered < 2:
+            and numbered < 2 and not _about_money(body):
         return "scorecard"
-    if any(_COMMENTARY_TITLE.search(t) for t in titles):
+    if any(_COMMENTARY_TITLE.search(t) for t in titles) and not _about_money(body):
         return "scorecard_commentary"
     if _RISK_REPORT.search(joined_titles) and re.search(r"\b(report|register|summary)\b", joined_titles, re.I):
         return "scorecard"
@@ -174,10 +176,15 @@ def scorecard_kind(lines: list[str]) -> str | None:
     anchors = sum(1 for i in range(len(texts)) if (a := basis_anchor(texts, i)) and a.figures)
     basis_cells = sum(1 for t in texts if BASIS_RE.fullmatch(t))
     period_cells = sum(1 for t in texts if is_header_line(t) and has_period(t))
-    if anchors >= 2 or (basis_cells >= 2 and period_cells >= 2):
+    if (anchors >= 2 or (basis_cells >= 2 and period_cells >= 2)) and not _about_money(body):
         return "scorecard"
     if _NUMBERED_START.match(texts[0]):
-        body = " ".join(texts)
-        if len(_COMMENTARY_WORDS.findall(body)) >= 2 and _PERCENT.search(body):
+        # Commentary cites the scorecard's indicators; a budget's numbered prose about money does not.
+        if len(_COMMENTARY_WORDS.findall(body)) >= 2 and _PERCENT.search(body) and cites_indicators(body):
             return "scorecard_commentary"
     return None
+
+
+def _about_money(text: str) -> bool:
+    """A budget's or a treasury strategy's lines: more about money than about a scorecard's indicators."""
+    return money_references(text) > max(2, 2 * indicator_references(text))
