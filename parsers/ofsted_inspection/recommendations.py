@@ -19,7 +19,7 @@ from parsers.common.text import fold_quotes, join_words, strip_glued_footnote
 _HEADING = re.compile(
     r"^(?:recommendations|what needs to improve(?: in this local authority)?\??|"
     r"what does the (?:local authority|lscb|board) need to improve\??|"
-    r"areas for improvement|priority and immediate action)$",
+    r"areas for improvement|priority and immediate action)\s*:?$",
     re.I,
 )
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s*(.*)$")
