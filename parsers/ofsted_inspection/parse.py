@@ -12,7 +12,8 @@ from __future__ import annotations
 from parsers.ofsted_inspection.entries import entries_of
 from parsers.ofsted_inspection.frameworks import REFORMED_ILACS, frameworks
 from parsers.ofsted_inspection.header import read_header, read_lead_inspectors
-from parsers.ofsted_inspection.judgements import Judgement, find_body_judgements, find_lscb_judgement, read_front_judgements
+from parsers.ofsted_inspection.body_judgements import find_body_judgements
+from parsers.ofsted_inspection.judgements import Judgement, find_lscb_judgement, read_front_judgements
 from parsers.ofsted_inspection.recommendations import read_recommendations
 from parsers.result import ParseResult
 from schemas.document import Document
