@@ -115,7 +115,7 @@ def check_warehouse(con: duckdb.DuckDBPyConnection, exceptions: list[Exception_]
             others = [f"p{a}-{b}" for a, b in inspections_in_file.get(path, []) if (a, b) != (p0, p1)]
             if kind != "lscb_review" and others:
                 check.breaches.append(Breach("one-inspection", f"another inspection in the same file at {', '.join(others)}"))
-            check.breaches.extend(_row_breaches(la, la_printed, fw, start, end, published, overall, lead, leads,
+            check.breaches.extend(inspection_breaches(la, la_printed, fw, start, end, published, overall, lead, leads,
                                                 grades.get(doc_id, []), recs.get(doc_id, 0)))
         check.breaches = [b for b in check.breaches if (file_name, b.rule) not in excused]
         if check.breaches:
@@ -130,7 +130,8 @@ def _by_document(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, list[tup
     return out
 
 
-def _row_breaches(la, la_printed, fw, start, end, published, overall, lead, leads, judgements, n_recs) -> list[Breach]:
+def inspection_breaches(la, la_printed, fw, start, end, published, overall, lead, leads, judgements, n_recs) -> list[Breach]:
+    """The rules one inspection row breaks; `judgements` are (area, grade, grade_text), `n_recs` its recommendations."""
     found: list[Breach] = []
     if la not in canonical_names():
         found.append(Breach("authority", f"{la!r} (printed {la_printed!r}) is not an authority of the list"))
