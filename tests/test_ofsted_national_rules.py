@@ -1,0 +1,72 @@
+"""Reading rules the ofsted-national sample taught, on lines taken from those reports (page cited per test)."""
+from __future__ import annotations
+
+from parsers.common.text import join_words
+from parsers.ofsted_inspection import parse_ofsted_inspection
+from schemas.document import Document, Line, Page
+
+
+def _doc(lines: list[str]) -> Document:
+    rows = [Line(text, 1, n) for n, text in enumerate(lines, start=1)]
+    return Document(document_id="t:l1", source_id="t", doc_type="ofsted_inspection", title="", lines=rows,
+                    page_start=1, page_end=1, line_start=1, line_end=len(rows), source_kind="text",
+                    pages=[Page(1, rows)])
+
+
+def _parsed(lines: list[str]):
+    result = parse_ofsted_inspection(_doc(lines))
+    inspection = next(r for r in result.records if r.table == "ofsted_inspections")
+    recs = [r.text for r in result.records if r.table == "ofsted_recommendations"]
+    return inspection, recs
+
+
+# Stoke-on-Trent 2019, p1-p2 (shortened): `What needs to improve:` with a colon.
+STOKE = [
+    "1", "Stoke-on-Trent City Council", "Inspection of children\u2019s social care services",
+    "Inspection dates: 4 to 15 February 2019", "Lead inspector: Neil Penswick HMI", "Judgement", "Grade",
+    "Overall effectiveness", "Inadequate",
+    "Children are not being protected, and they experience serious and widespread delays in having their needs met.",
+    "What needs to improve:",
+    "\u25fc The system for tracking children who are missing education.",
+    "\u25fc The quality of case recording so that children\u2019s progress can be properly tracked.",
+    "The experiences and progress of children who need help and",
+    "protection is: inadequate",
+]
+
+
+def test_a_heading_ending_in_a_colon_opens_the_list():
+    insp, recs = _parsed(STOKE)
+    assert insp.lead_inspector == "Neil Penswick"
+    assert recs == ["The system for tracking children who are missing education.",
+                    "The quality of case recording so that children's progress can be properly tracked."]
+
+
+def test_a_framework_tag_wrapped_onto_its_own_line_stays_with_its_item():
+    # Liverpool 2026, p2: the last bullet's tag is printed on the line after its full stop.
+    lines = STOKE[:10] + [
+        "What needs to improve?1",
+        "\u25fc The quality of pathway plans for care leavers. (Outcome 4, national framework)",
+        "\u25fc The response to care leavers who are not in employment, education and training.",
+        "(Outcome 4, national framework)",
+        "The experiences and progress of children who need help and",
+    ]
+    _, recs = _parsed(lines)
+    assert recs[-1] == ("The response to care leavers who are not in employment, education and training. "
+                        "(Outcome 4, national framework)")
+    assert len(recs) == 2
+
+
+def test_lead_inspector_on_site_and_a_bracketed_rank():
+    # Hammersmith and Fulham 2016, p43: `Lead inspector on site: Pietro Battista`.
+    on_site = STOKE[:4] + STOKE[5:] + ["The inspection team", "Lead inspector on site: Pietro Battista",
+                                       "Deputy lead inspector: Paula Thomson-Jones"]
+    assert _parsed(on_site)[0].lead_inspector == "Pietro Battista"
+    bracketed = STOKE[:4] + ["Lead inspector: Jane Smith (HMI)"] + STOKE[5:]
+    assert _parsed(bracketed)[0].lead_inspector == "Jane Smith"
+
+
+def test_a_suspended_hyphen_keeps_its_space():
+    # Bexley 2023, p2: `... privately fostered, 16-` / `and 17-year-olds who present as homeless`.
+    assert join_words(["privately fostered, 16-", "and 17-year-olds"]) == "privately fostered, 16- and 17-year-olds"
+    assert join_words(["in pre-", "proceedings"]) == "in pre-proceedings"
+    assert join_words(["up-", "to-date information"]) == "up-to-date information"
