@@ -14,11 +14,34 @@ from parsers.common.authorities import all_authorities, canonical_authority as _
 
 AUTHORITIES = sorted(a.name for a in all_authorities())
 
-# Every name an authority is printed under, longest first so "South Gloucestershire" wins over
-# "Gloucestershire" and "London Borough of Ealing" over "Ealing".
-_NAMES = sorted({n for a in all_authorities() for n in (a.name, *a.printed_as, *a.trusts)}, key=len, reverse=True)
+# Every name an authority is printed under ("South Gloucestershire", "London Borough of Ealing", "Hull").
+_NAMES = sorted({n for a in all_authorities() for n in (a.name, *a.printed_as, *a.trusts)})
+
+
+def _trie_pattern(names: list[str]) -> str:
+    """One regex for many names, as a trie of their characters: a flat alternation of hundreds of
+    names is tried name by name at every position of a pack, the trie once (the splitter reads whole packs)."""
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Longest first: a name that goes on (`Gloucestershire County Council`) wins over its prefix.
+        return f"(?:{body})?" if ends else body
+
+    return walk(trie)
+
+
 _PATTERN = re.compile(
-    r"(?<![A-Za-z])(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES) + r")(?![A-Za-z])",
+    r"(?<![A-Za-z])(" + _trie_pattern(_NAMES) + r")(?![A-Za-z])",
     # Case-sensitive: "Reading", "Bury" and "York" are also ordinary words.
 )
 
