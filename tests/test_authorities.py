@@ -13,7 +13,7 @@ import pytest
 from extract.splitting import authorities as splitter_authorities
 from parsers.common.authorities import all_authorities, authority, canonical_authority, canonical_names
 from parsers.ofsted_inspection import parse_ofsted_inspection
-from schemas.document import Document, Line, Page
+from tests.ofsted_helpers import text_document
 
 
 @pytest.mark.parametrize("printed, canonical", [
@@ -87,15 +87,8 @@ def test_the_splitter_reads_the_same_file():
         "Kingston upon Hull", "Ealing"]
 
 
-def _doc(lines: list[str]) -> Document:
-    rows = [Line(text, 1, n) for n, text in enumerate(lines, start=1)]
-    return Document(document_id="t:l1", source_id="t", doc_type="ofsted_inspection", title="", lines=rows,
-                    page_start=1, page_end=1, line_start=1, line_end=len(rows), source_kind="text",
-                    pages=[Page(1, rows)])
-
-
 def _inspection(lines: list[str]):
-    result = parse_ofsted_inspection(_doc(lines))
+    result = parse_ofsted_inspection(text_document(lines))
     return next(r for r in result.records if r.table == "ofsted_inspections"), result.warnings
 
 

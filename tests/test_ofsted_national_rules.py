@@ -3,18 +3,11 @@ from __future__ import annotations
 
 from parsers.common.text import join_words
 from parsers.ofsted_inspection import parse_ofsted_inspection
-from schemas.document import Document, Line, Page
-
-
-def _doc(lines: list[str]) -> Document:
-    rows = [Line(text, 1, n) for n, text in enumerate(lines, start=1)]
-    return Document(document_id="t:l1", source_id="t", doc_type="ofsted_inspection", title="", lines=rows,
-                    page_start=1, page_end=1, line_start=1, line_end=len(rows), source_kind="text",
-                    pages=[Page(1, rows)])
+from tests.ofsted_helpers import text_document
 
 
 def _parsed(lines: list[str]):
-    result = parse_ofsted_inspection(_doc(lines))
+    result = parse_ofsted_inspection(text_document(lines))
     inspection = next(r for r in result.records if r.table == "ofsted_inspections")
     recs = [r.text for r in result.records if r.table == "ofsted_recommendations"]
     return inspection, recs
