@@ -63,3 +63,27 @@ def test_a_suspended_hyphen_keeps_its_space():
     assert join_words(["privately fostered, 16-", "and 17-year-olds"]) == "privately fostered, 16- and 17-year-olds"
     assert join_words(["in pre-", "proceedings"]) == "in pre-proceedings"
     assert join_words(["up-", "to-date information"]) == "up-to-date information"
+
+
+# The cover of a 2009-2013 report: facts between the dates and `Published:`, which sits lower on page 1.
+OLDER_COVER = [
+    "Inspection of services for looked after children", "Anytown Borough Council",
+    "Inspection dates: 4 \u2013 15 March 2013", "Age group: All", "Reference no: 80060",
+    "Reporting inspector: Jane Smith HMI",
+    "The inspection judgements and what they mean are set out in the report, with the evidence for each.",
+    "Published: 26 April 2013",
+    "published in 2012, the last report found services adequate in most respects and good in some.",
+]
+
+
+def test_a_published_label_lower_on_the_cover_is_the_publication_date():
+    insp, _ = _parsed(OLDER_COVER)
+    assert insp.published.isoformat() == "2013-04-26"
+    assert insp.inspection_end.isoformat() == "2013-03-15"
+    # Only a labelled date counts: a wrapped sentence opening `published in 2012` is not one.
+    assert _parsed(OLDER_COVER[:7] + OLDER_COVER[8:])[0].published is None
+
+
+def test_a_team_label_run_onto_the_lead_line_is_not_part_of_the_name():
+    lines = OLDER_COVER[:5] + ["Reporting inspector: Jane Smith Deputy lead inspector: Tom Jones"] + OLDER_COVER[6:]
+    assert _parsed(lines)[0].lead_inspector == "Jane Smith"

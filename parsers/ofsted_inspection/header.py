@@ -13,11 +13,15 @@ from parsers.common.text import fold_quotes
 from parsers.ofsted_inspection.titles import DATES_LINE, find_title, match_title, title_opening
 
 _PUBLISHED = re.compile(r"^(?:report\s+)?published\s*:?\s*(.*)$", re.I)
+# Away from the header only a labelled date counts: a wrapped sentence may open `published in 2014 ...`.
+_PUBLISHED_LABEL = re.compile(r"^(?:report\s+)?published\s*:\s*(.+)$", re.I)
 # `Reporting inspector` is the older frameworks' name for the lead.
 _LEAD = re.compile(r"^(?P<co>co-?\s?)?(?:lead|reporting)\s+inspectors?(?:\s+on\s+site)?\s*:?\s*(?P<rest>.*)$", re.I)
 # What follows a name on the lead inspector line: a title, never part of the name.
 _INSPECTOR_TITLE = re.compile(
-    r",|\s*\(|\s+(?:senior\s+)?s?hmi\b\.?|\s+(?:her|his)\s+majesty|\s+ofsted\s+inspector|\s+social care regulatory inspector",
+    r",|\s*\(|\s+(?:senior\s+)?s?hmi\b\.?|\s+(?:her|his)\s+majesty|\s+ofsted\s+inspector|\s+social care regulatory inspector"
+    # the next label of the team table run onto the same line: `Jane Smith Deputy lead inspector: ...`
+    r"|\s+(?:deputy|team|shadow|co-?\s?lead)\s+(?:lead\s+)?inspectors?\b",
     re.I,
 )
 _NAME_SEPARATOR = re.compile(r"\s+and\s+|\s*;\s*|\s+&\s+", re.I)
@@ -78,6 +82,8 @@ def read_header(entries: list[Entry]) -> Header:
             break
         i += 1
     head.end_index = i
+    if head.published is None and head.published_entry is None and head.title_entry is not None:
+        _published_further_down(head, entries, i)
     if head.dates_entry is None:
         head.warnings.append("no 'Inspection dates' line: inspection dates unread")
     if head.published is None and head.published_entry is None:
@@ -91,6 +97,18 @@ _LA_IN_TITLE = re.compile(
     re.I,
 )
 _NAME_LINES = 3  # an authority's name wraps over at most three lines above the title
+
+
+def _published_further_down(head: Header, entries: list[Entry], start: int) -> None:
+    """A `Published:` label further down the title's page (2009-2013 covers print it under other cover facts)."""
+    page = head.title_entry.line.page
+    for entry in entries[start:]:
+        if entry.line.page != page:
+            return
+        m = _PUBLISHED_LABEL.match(entry.text)
+        if m and parse_date(m.group(1)):
+            head.published, head.published_entry = parse_date(m.group(1)), entry
+            return
 
 
 def _read_authority(head: Header, before_title: list[str], after_title: list[str], on_title_line: str) -> None:
