@@ -124,3 +124,10 @@ def test_an_unknown_name_stays_as_printed_with_a_warning():
     insp, warnings = _inspection(["1", "Atlantis Borough Council", *ST_HELENS[3:]])
     assert insp.local_authority == insp.local_authority_printed == "Atlantis Borough Council"
     assert any("'Atlantis Borough Council' is not in the list of authorities" in w for w in warnings)
+
+
+def test_a_council_named_with_a_lower_case_link_word():
+    # `Blackburn with Darwen`: `with` is part of the name, as `upon` is in `Kingston upon Thames`.
+    insp, _ = _inspection(["1", "Blackburn with Darwen Borough", "Council", *ST_HELENS[3:]])
+    assert (insp.local_authority, insp.local_authority_printed) == ("Blackburn with Darwen",
+                                                                    "Blackburn with Darwen Borough Council")

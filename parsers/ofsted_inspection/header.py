@@ -25,7 +25,7 @@ _INSPECTOR_TITLE = re.compile(
     re.I,
 )
 _NAME_SEPARATOR = re.compile(r"\s+and\s+|\s*;\s*|\s+&\s+", re.I)
-_NAME_LINKS = {"of", "and", "upon", "on", "the", "in"}
+_NAME_LINKS = {"of", "and", "upon", "on", "the", "in", "with"}
 # Cover-page facts printed between the dates and `Published:` in 2009-2013 reports
 # (`Age group: All`, `Reference no: 80060`): part of the header, never the end of it.
 _COVER_FACT = re.compile(r"^(?:age\s+group|reference\s+(?:no|number)|unique\s+reference|urn)\b\.?\s*:?", re.I)
