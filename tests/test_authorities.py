@@ -131,3 +131,9 @@ def test_a_council_named_with_a_lower_case_link_word():
     insp, _ = _inspection(["1", "Blackburn with Darwen Borough", "Council", *ST_HELENS[3:]])
     assert (insp.local_authority, insp.local_authority_printed) == ("Blackburn with Darwen",
                                                                     "Blackburn with Darwen Borough Council")
+
+
+def test_a_line_above_the_name_is_not_part_of_it():
+    insp, warnings = _inspection(["Ofsted", "St Helens Metropolitan Borough", "Council", *ST_HELENS[3:]])
+    assert (insp.local_authority, insp.local_authority_printed) == ("St Helens", "St Helens Metropolitan Borough Council")
+    assert not any("not in the list of authorities" in w for w in warnings)

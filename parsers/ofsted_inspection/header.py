@@ -123,7 +123,10 @@ def _read_authority(head: Header, before_title: list[str], after_title: list[str
         k = len(before_title) - 1
         while k > 0 and len(before_title) - k < _NAME_LINES and _looks_like_a_name(before_title[k - 1]):
             k -= 1
-        printed = " ".join(before_title[k:])
+        # The longest run of lines that names a known authority; a line above the name (a running
+        # head, `Ofsted`) is not part of it. Unknown, the whole run is kept as printed.
+        known = (" ".join(before_title[j:]) for j in range(k, len(before_title)))
+        printed = next((t for t in known if canonical_authority(fold_quotes(t))), " ".join(before_title[k:]))
     elif after_title and _looks_like_a_name(after_title[0]):
         # Older reports print the authority under the title (`Inspection of safeguarding ...` / `London Borough of X`).
         printed = after_title[0]
