@@ -137,3 +137,12 @@ def test_a_line_above_the_name_is_not_part_of_it():
     insp, warnings = _inspection(["Ofsted", "St Helens Metropolitan Borough", "Council", *ST_HELENS[3:]])
     assert (insp.local_authority, insp.local_authority_printed) == ("St Helens", "St Helens Metropolitan Borough Council")
     assert not any("not in the list of authorities" in w for w in warnings)
+
+
+def test_monitoring_letters_record_the_canonical_name_too():
+    from parsers.monitoring_letter.fields import normalise_authority
+
+    assert normalise_authority("Hull City Council") == "Kingston upon Hull"
+    assert normalise_authority("London Borough of Hammersmith & Fulham") == "Hammersmith and Fulham"
+    assert normalise_authority("Gloucestershire") == "Gloucestershire"
+    assert normalise_authority("Atlantis") == "Atlantis"  # unknown: as printed, never the nearest
