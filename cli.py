@@ -185,6 +185,31 @@ def golden(
     raise typer.Exit(0 if ok else 1)
 
 
+@app.command()
+def check(
+    db: Path = DbOption,
+    exceptions: Optional[Path] = typer.Option(None, "--exceptions", help="CSV of documented exceptions: file_name, rule, page, reason"),
+) -> None:
+    """Check every Ofsted report in the warehouse against the invariants a correct reading meets.
+
+    One line per document that breaks a rule. Exit 1 if any does."""
+    from extract.check import check_warehouse, count_documents, load_exceptions, summary
+    from extract.warehouse import Warehouse
+
+    try:
+        allowed = load_exceptions(exceptions) if exceptions else []
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]{exc}", soft_wrap=True)
+        raise typer.Exit(2)
+    with Warehouse(db, read_only=True) as wh:
+        found = check_warehouse(wh.con, allowed)
+        total = count_documents(wh.con)
+    for c in found:
+        console.print(c.line(), soft_wrap=True, markup=False, highlight=False)
+    console.print(summary(found, total), soft_wrap=True, markup=False, highlight=False)
+    raise typer.Exit(1 if found else 0)
+
+
 @app.command("compare-third-party")
 def compare_third_party(
     csv: Path = typer.Argument(Path("../shared/corpus/ofsted/third_party_extraction.csv"), help="the other tool's CSV"),

@@ -4,7 +4,7 @@ Prints, in one run over the shared corpus:
 - pages per second for read + split + classify, beside plain pymupdf text
   extraction of the same PDFs, and the ratio between them;
 - pages per second end to end (read, split, parse, validate, load) for the
-  Ofsted folder and for the minutes;
+  Ofsted folders (ofsted/ and ofsted-national/) and for the minutes;
 - the whole corpus on the local engine and on the Dask engine (a LocalCluster),
   at 1 and 2 workers;
 - peak memory (RSS) of reading + splitting the largest file, in a child process.
@@ -96,9 +96,10 @@ def main() -> None:
     print(f"PDFs: {len(pdfs)} files, {n_ours} pages (shared corpus, less the HTML page)")
     print(f"plain pymupdf get_text:      {plain_rate:8.0f} pages/s")
     print(f"read + split + classify:     {our_rate:8.0f} pages/s  ({our_rate / plain_rate:.2f} of plain extraction)")
-    ofsted = [p for p in pdfs if p.parent.name == "ofsted"]
+    ofsted = [p for p in pdfs if p.parent.name in ("ofsted", "ofsted-national")]
     n, t = end_to_end(ofsted)
-    print(f"Ofsted folder end to end:    {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s: read, split, parse, validate, load)")
+    print(f"Ofsted folders end to end:   {n / t:8.0f} pages/s  ({len(ofsted)} reports, {n} pages in {t:.2f}s: "
+          "read, split, parse, validate, load; ofsted/ + ofsted-national/)")
     minutes = [p for p in pdfs if "minutes" in p.name]
     warm_worker(warm_sample(minutes))  # build the spaCy rule pipeline once, as a long ingest would, outside the timing
     n, t = end_to_end(minutes)

@@ -1,52 +1,54 @@
-"""The English local authorities with children's services functions.
+"""The English local authorities with children's services functions, as the splitter finds them in text.
 
 A gazetteer, not a per-council rule: it lets any document name its
 authority ("Gloucestershire County Council", "London Borough of Ealing",
-"City of Wolverhampton") and be recorded under one canonical name.
+"City of Wolverhampton", "Hull") and be recorded under one canonical name.
+The names, and the other names each is printed under, come from the one
+list of authorities, `parsers/common/authorities.csv`.
 """
 from __future__ import annotations
 
 import re
 
-AUTHORITIES = [
-    "Barking and Dagenham", "Barnet", "Barnsley", "Bath and North East Somerset", "Bedford",
-    "Bexley", "Birmingham", "Blackburn with Darwen", "Blackpool", "Bolton",
-    "Bournemouth, Christchurch and Poole", "Bracknell Forest", "Bradford", "Brent", "Brighton and Hove",
-    "Bristol", "Bromley", "Buckinghamshire", "Bury", "Calderdale", "Cambridgeshire", "Camden",
-    "Central Bedfordshire", "Cheshire East", "Cheshire West and Chester", "City of London", "Cornwall",
-    "Coventry", "Croydon", "Cumberland", "Cumbria", "Darlington", "Derby", "Derbyshire", "Devon", "Doncaster",
-    "Dorset", "Dudley", "Durham", "Ealing", "East Riding of Yorkshire", "East Sussex", "Enfield", "Essex",
-    "Gateshead", "Gloucestershire", "Greenwich", "Hackney", "Halton", "Hammersmith and Fulham",
-    "Hampshire", "Haringey", "Harrow", "Hartlepool", "Havering", "Herefordshire", "Hertfordshire",
-    "Hillingdon", "Hounslow", "Isle of Wight", "Isles of Scilly", "Islington", "Kensington and Chelsea",
-    "Kent", "Kingston upon Hull", "Hull", "Kingston upon Thames", "Kirklees", "Knowsley", "Lambeth",
-    "Lancashire", "Leeds", "Leicester", "Leicestershire", "Lewisham", "Lincolnshire", "Liverpool", "Luton",
-    "Manchester", "Medway", "Merton", "Middlesbrough", "Milton Keynes", "Newcastle upon Tyne", "Newham",
-    "Norfolk", "North East Lincolnshire", "North Lincolnshire", "North Northamptonshire", "North Somerset",
-    "North Tyneside", "North Yorkshire", "Northamptonshire", "West Northamptonshire", "Northumberland",
-    "Nottingham", "Nottinghamshire", "Oldham", "Oxfordshire", "Peterborough", "Plymouth", "Portsmouth",
-    "Reading", "Redbridge", "Redcar and Cleveland", "Richmond upon Thames", "Rochdale", "Rotherham",
-    "Rutland", "Salford", "Sandwell", "Sefton", "Sheffield", "Shropshire", "Slough", "Solihull", "Somerset",
-    "South Gloucestershire", "South Tyneside", "Southampton", "Southend-on-Sea", "Southend", "Southwark",
-    "St Helens", "Staffordshire", "Stockport", "Stockton-on-Tees", "Stoke-on-Trent", "Suffolk", "Sunderland",
-    "Surrey", "Sutton", "Swindon", "Tameside", "Telford and Wrekin", "Thurrock", "Torbay", "Tower Hamlets",
-    "Trafford", "Wakefield", "Walsall", "Waltham Forest", "Wandsworth", "Warrington", "Warwickshire",
-    "West Berkshire", "West Sussex", "Westminster", "Westmorland and Furness", "Wigan", "Wiltshire",
-    "Windsor and Maidenhead", "Wirral", "Wokingham", "Wolverhampton", "Worcestershire", "York",
-]
+from parsers.common.authorities import all_authorities, canonical_authority as _canonical
 
-# Longest names first so "South Gloucestershire" wins over "Gloucestershire".
-_NAMES = sorted(AUTHORITIES, key=len, reverse=True)
+AUTHORITIES = sorted(a.name for a in all_authorities())
+
+# Every name an authority is printed under ("South Gloucestershire", "London Borough of Ealing", "Hull").
+_NAMES = sorted({n for a in all_authorities() for n in (a.name, *a.printed_as, *a.trusts)})
+
+
+def _trie_pattern(names: list[str]) -> str:
+    """One regex for many names, as a trie of their characters: a flat alternation of hundreds of
+    names is tried name by name at every position of a pack, the trie once (the splitter reads whole packs)."""
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Longest first: a name that goes on (`Gloucestershire County Council`) wins over its prefix.
+        return f"(?:{body})?" if ends else body
+
+    return walk(trie)
+
+
 _PATTERN = re.compile(
-    r"(?<![A-Za-z])(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES) + r")(?![A-Za-z])",
+    r"(?<![A-Za-z])(" + _trie_pattern(_NAMES) + r")(?![A-Za-z])",
     # Case-sensitive: "Reading", "Bury" and "York" are also ordinary words.
 )
-_CANONICAL = {n.lower(): n for n in AUTHORITIES}
 
 
 def canonical_authority(name: str) -> str:
-    key = re.sub(r"\s+", " ", name).strip().lower()
-    return _CANONICAL.get(key, name)
+    """The canonical name of a name the gazetteer found; an unknown name is kept as given."""
+    return _canonical(name) or name
 
 
 def authorities_in(text: str) -> list[str]:

@@ -91,6 +91,10 @@ class Warehouse:
         return [model.model_validate({k: v for k, v in r.items() if k in names}) for r in self.rows(model.table)]
 
     def _delete_source(self, source_id: str) -> None:
+        # A file seen for the first time has nothing to delete: one look saves a DELETE per table.
+        if self.con.execute("SELECT count(*) FROM documents WHERE source_id = ?", [source_id]).fetchone()[0] == 0:
+            self.con.execute("DELETE FROM sources WHERE source_id = ?", [source_id])
+            return
         for table in DOCUMENT_TABLES:
             self.con.execute(
                 f'DELETE FROM "{table}" WHERE document_id IN (SELECT document_id FROM documents WHERE source_id = ?)',

@@ -35,6 +35,9 @@ def is_bare_number(text: str) -> bool:
     return bool(_BARE_NUMBER.match(text))
 
 
+_SUSPENDED_HYPHEN_NEXT = re.compile(r"^(?:and|or)\b")
+
+
 def join_words(parts: list[str]) -> str:
     """Lines of one wrapped phrase joined; a word hyphenated at a line end is rejoined."""
     out = ""
@@ -42,9 +45,10 @@ def join_words(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if out.endswith("-") and not out.endswith(" -"):
+        if out.endswith("-") and not out.endswith(" -") and not _SUSPENDED_HYPHEN_NEXT.match(part):
             # Ofsted reports are not hyphenated by the typesetter: a line-end hyphen is part of
-            # the word (`long-` / `term`), so only the line break goes.
+            # the word (`long-` / `term`), so only the line break goes. A suspended hyphen
+            # (`16-` / `and 17-year-olds`) keeps its space.
             out += part
         else:
             out = f"{out} {part}" if out else part

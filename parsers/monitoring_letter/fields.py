@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from parsers.common.authorities import canonical_authority
 from parsers.common.dates import make_date, parse_date, read_days
 from parsers.common.ofsted_letters import LETTER_DATE_LINE, PERSON_NAME, VISIT_KIND, join_lines
 from parsers.monitoring_letter.blocks import Block
@@ -95,9 +96,10 @@ def read_inspectors(sentence: str) -> list[str]:
 
 
 def normalise_authority(printed: str) -> str:
+    """The authority's canonical name (parsers/common/authorities.csv); a name not in it, cleaned, as printed."""
     name = LA_PREFIX.sub("", printed.strip())
-    name = LA_SUFFIX.sub("", name)
-    return name.strip(" ,")
+    name = LA_SUFFIX.sub("", name).strip(" ,")
+    return canonical_authority(printed) or canonical_authority(name) or name
 
 
 def bullet_items(blocks: list[Block]) -> list[tuple[str, Line]]:

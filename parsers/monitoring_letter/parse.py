@@ -68,7 +68,7 @@ from parsers.result import ParseResult
 from schemas.document import Document, Line
 from schemas.ofsted import MonitoringVisit, MonitoringVisitArea, MonitoringVisitFinding
 
-VERSION = "2"  # 2: joint targeted area inspection letters; visit_kind as printed in full
+VERSION = "3"  # 3: the authority canonical (parsers/common/authorities.csv). 2: joint targeted area inspection letters; visit_kind as printed in full
 
 
 @dataclass

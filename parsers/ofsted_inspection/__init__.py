@@ -11,6 +11,8 @@ One idea a file:
   grades / areas   printed grades and judgement labels, normalised
   dates            inspection periods (`15 to 26 November 2021`, split fieldwork)
   judgements       the front-page judgement table or sentences, and the LSCB review's judgement
+  body_judgements  the judgements 2009-2013 reports print in their body
+  frameworks       the frameworks (frameworks.csv): overall grade or not, the judgements each prints
   recommendations  numbered recommendations and `What needs to improve?` bullets
   third_party      comparison with the open-source scraper's CSV (a tool: it reads a file)
 Line clean-up (footnote marks, quotes, page numbers) is shared: `parsers.common.text`.

@@ -30,6 +30,7 @@ _CANONICAL = {
     "inadequate": "Inadequate",
     "adequate": "Adequate",
 }
+CONTRACT_GRADES = frozenset(_CANONICAL.values())
 
 
 def normalise_grade(text: str) -> str | None:

@@ -5,29 +5,27 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from parsers.common.authorities import canonical_authority
 from parsers.common.dates import parse_date
 from parsers.ofsted_inspection.dates import is_complete_period, parse_periods
 from parsers.ofsted_inspection.entries import Entry
 from parsers.common.text import fold_quotes
-from parsers.ofsted_inspection.titles import DATES_LINE, find_title, match_title
+from parsers.ofsted_inspection.titles import DATES_LINE, find_title, match_title, title_opening
 
 _PUBLISHED = re.compile(r"^(?:report\s+)?published\s*:?\s*(.*)$", re.I)
-_LA_IN_TITLE = re.compile(r"^(?:re-?\s?)?inspection of (.+?) local authority children's services", re.I)
+# Away from the header only a labelled date counts: a wrapped sentence may open `published in 2014 ...`.
+_PUBLISHED_LABEL = re.compile(r"^(?:report\s+)?published\s*:\s*(.+)$", re.I)
 # `Reporting inspector` is the older frameworks' name for the lead.
-_LEAD = re.compile(r"^(?P<co>co-?\s?)?(?:lead|reporting)\s+inspectors?\s*:?\s*(?P<rest>.*)$", re.I)
+_LEAD = re.compile(r"^(?P<co>co-?\s?)?(?:lead|reporting)\s+inspectors?(?:\s+on\s+site)?\s*:?\s*(?P<rest>.*)$", re.I)
 # What follows a name on the lead inspector line: a title, never part of the name.
 _INSPECTOR_TITLE = re.compile(
-    r",|\s+(?:senior\s+)?s?hmi\b\.?|\s+(?:her|his)\s+majesty|\s+ofsted\s+inspector|\s+social care regulatory inspector",
+    r",|\s*\(|\s+(?:senior\s+)?s?hmi\b\.?|\s+(?:her|his)\s+majesty|\s+ofsted\s+inspector|\s+social care regulatory inspector"
+    # the next label of the team table run onto the same line: `Jane Smith Deputy lead inspector: ...`
+    r"|\s+(?:deputy|team|shadow|co-?\s?lead)\s+(?:lead\s+)?inspectors?\b",
     re.I,
 )
 _NAME_SEPARATOR = re.compile(r"\s+and\s+|\s*;\s*|\s+&\s+", re.I)
-_COUNCIL_WORDS = re.compile(
-    r"\s+(?:metropolitan\s+borough|metropolitan\s+district|county\s+borough|royal\s+borough|borough|county|city|district)?"
-    r"\s*council$|\s+borough$",
-    re.I,
-)
-_COUNCIL_PREFIX = re.compile(r"^(?:the\s+)?(?:london\s+borough\s+of|royal\s+borough\s+of|city\s+of|county\s+of)\s+", re.I)
-_NAME_LINKS = {"of", "and", "upon", "on", "the", "in"}
+_NAME_LINKS = {"of", "and", "upon", "on", "the", "in", "with"}
 # Cover-page facts printed between the dates and `Published:` in 2009-2013 reports
 # (`Age group: All`, `Reference no: 80060`): part of the header, never the end of it.
 _COVER_FACT = re.compile(r"^(?:age\s+group|reference\s+(?:no|number)|unique\s+reference|urn)\b\.?\s*:?", re.I)
@@ -64,7 +62,8 @@ def read_header(entries: list[Entry]) -> Header:
         head.title = fold_quotes(title)
         head.title_entry = entries[title_start]
         head.framework, head.kind = match_title(title) or (None, None)
-        _read_authority(head, texts[:title_start], texts[title_end : title_end + 1])
+        opening = title_opening(texts[title_start])
+        _read_authority(head, texts[:title_start], texts[title_end : title_end + 1], opening[0] if opening else "")
     i = title_end
     end = min(len(entries), title_end + 8)
     while i < end:
@@ -83,6 +82,8 @@ def read_header(entries: list[Entry]) -> Header:
             break
         i += 1
     head.end_index = i
+    if head.published is None and head.published_entry is None and head.title_entry is not None:
+        _published_further_down(head, entries, i)
     if head.dates_entry is None:
         head.warnings.append("no 'Inspection dates' line: inspection dates unread")
     if head.published is None and head.published_entry is None:
@@ -90,40 +91,58 @@ def read_header(entries: list[Entry]) -> Header:
     return head
 
 
-def _read_authority(head: Header, before_title: list[str], after_title: list[str]) -> None:
-    if head.title:
-        m = _LA_IN_TITLE.match(head.title)
-        if m:
-            printed = m.group(1)
-            head.authority_as_printed = printed
-            head.local_authority = authority_name(printed)
+_LA_IN_TITLE = re.compile(
+    r"^(?:re-?\s?)?inspection of (.+?) (?:local authority children's services|children's services$)"
+    r"|^(?:re-?\s?)?inspection of (.+? (?:children's (?:services )?trust|children and families trust))$",
+    re.I,
+)
+_NAME_LINES = 3  # an authority's name wraps over at most three lines above the title
+
+
+def _published_further_down(head: Header, entries: list[Entry], start: int) -> None:
+    """A `Published:` label further down the title's page (2009-2013 covers print it under other cover facts)."""
+    page = head.title_entry.line.page
+    for entry in entries[start:]:
+        if entry.line.page != page:
             return
-    if before_title:
-        printed = fold_quotes(before_title[-1])
-        head.authority_as_printed = printed
-        head.local_authority = authority_name(printed)
+        m = _PUBLISHED_LABEL.match(entry.text)
+        if m and parse_date(m.group(1)):
+            head.published, head.published_entry = parse_date(m.group(1)), entry
+            return
+
+
+def _read_authority(head: Header, before_title: list[str], after_title: list[str], on_title_line: str) -> None:
+    printed = None
+    m = _LA_IN_TITLE.match(head.title or "")
+    if m and (m.group(1) or m.group(2)).lower() != "local authority":
+        printed = m.group(1) or m.group(2)
+    elif on_title_line:
+        printed = on_title_line  # `Barnsley Metropolitan Borough Council Inspection of ...`
+    elif before_title and _looks_like_a_name(before_title[-1]):
+        # The name above the title, wrapped: `Metropolitan Borough of Barnsley` / `Council`.
+        k = len(before_title) - 1
+        while k > 0 and len(before_title) - k < _NAME_LINES and _looks_like_a_name(before_title[k - 1]):
+            k -= 1
+        # The longest run of lines that names a known authority; a line above the name (a running
+        # head, `Ofsted`) is not part of it. Unknown, the whole run is kept as printed.
+        known = (" ".join(before_title[j:]) for j in range(k, len(before_title)))
+        printed = next((t for t in known if canonical_authority(fold_quotes(t))), " ".join(before_title[k:]))
     elif after_title and _looks_like_a_name(after_title[0]):
         # Older reports print the authority under the title (`Inspection of safeguarding ...` / `London Borough of X`).
-        printed = fold_quotes(after_title[0])
-        head.authority_as_printed = printed
-        head.local_authority = authority_name(printed)
-    else:
+        printed = after_title[0]
+    if printed is None:
         head.warnings.append("local authority not printed beside the title")
+        return
+    head.authority_as_printed = fold_quotes(" ".join(printed.split()))
+    head.local_authority = canonical_authority(head.authority_as_printed)
+    if head.local_authority is None:
+        head.local_authority = head.authority_as_printed
+        head.warnings.append(f"local authority {head.authority_as_printed!r} is not in the list of authorities: kept as printed")
 
 
 def _looks_like_a_name(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= 8 and ":" not in text and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
-
-
-def authority_name(printed: str) -> str:
-    """`Cambridgeshire County Council` -> `Cambridgeshire`; `London Borough of Ealing` -> `Ealing`."""
-    name = _COUNCIL_WORDS.sub("", printed.strip())
-    stripped = _COUNCIL_PREFIX.sub("", name)
-    # `City of London` is an authority's whole name, not a prefix and a place.
-    if stripped.lower() != "london":
-        name = stripped
-    return name.strip()
 
 
 def _read_dates(head: Header, entries: list[Entry], i: int) -> int:

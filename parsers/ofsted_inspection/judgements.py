@@ -54,7 +54,7 @@ _LSCB_SENTENCE = re.compile(
     re.I,
 )
 # A sentence ending in a grade is prose ("Leaders' work is good") unless it is a known judgement sentence.
-_VERB_ENDING = re.compile(r"\b(?:is|are|was|were|be|been|remains?|now|as)$", re.I)
+VERB_ENDING = re.compile(r"\b(?:is|are|was|were|be|been|remains?|now|as)$", re.I)
 # A grade set apart from its label by a column gap (two or more spaces, or a tab).
 _COLUMN_GAP_GRADE = re.compile(rf"\S(?: {{2,}}|\t)\s*{GRADE_PATTERN}\s*$", re.I)
 _PROSE_WORDS = 8
@@ -89,10 +89,10 @@ def read_front_judgements(entries: list[Entry], start: int) -> FrontPage:
         if "overall effectiveness" in folded or "overall judgement" in folded:
             overall_printed = True
         if table_rows == 0 and not judgements_has(judgements, "overall"):
-            sentence = _sentence_at(entries, i, _OVERALL_SENTENCE)
+            sentence = sentence_at(entries, i, _OVERALL_SENTENCE)
             if sentence:
                 label, grade_text, used = sentence
-                judgements.append(_judgement("overall", label, grade_text, entry))
+                judgements.append(make_judgement("overall", label, grade_text, entry))
                 overall_printed = True
                 pending = []
                 i += used
@@ -102,7 +102,7 @@ def read_front_judgements(entries: list[Entry], start: int) -> FrontPage:
             pending = []
             i += 1
             continue
-        grade = _grade_at(entries, i)
+        grade = grade_at(entries, i)
         if grade:
             grade_text, used = grade
             if pending:
@@ -123,7 +123,7 @@ def read_front_judgements(entries: list[Entry], start: int) -> FrontPage:
             i += 1
             continue
         row = label_then_grade(text) if _COLUMN_GAP_GRADE.search(entry.line.text) else None
-        if row and not _VERB_ENDING.search(row[0]):
+        if row and not VERB_ENDING.search(row[0]):
             # A layout-preserving extraction prints the grade beside the label's first line;
             # the label's wrapped lines follow, in lower case, without a grade.
             # A grade centred on a label's second line: the first line is still pending.
@@ -138,7 +138,7 @@ def read_front_judgements(entries: list[Entry], start: int) -> FrontPage:
             in_table = True
             pending = []
             continue
-        inline = _inline_judgement(text)
+        inline = inline_judgement(text)
         if inline:
             label, grade_text = inline
             # Inside the table, lines before it without a grade are the label's first lines
@@ -151,7 +151,7 @@ def read_front_judgements(entries: list[Entry], start: int) -> FrontPage:
             i += 1
             continue
         unknown = label_then_grade(text) if in_table else None
-        if unknown and len(unknown[0].split()) <= 10 and not _VERB_ENDING.search(unknown[0]):
+        if unknown and len(unknown[0].split()) <= 10 and not VERB_ENDING.search(unknown[0]):
             # A table row whose label names no canonical area (`Quality of practice: Adequate`).
             warnings.append(f"judgement label not recognised, not recorded: {unknown[0].rstrip(' :')!r} ({unknown[1]})")
             pending = []
@@ -201,7 +201,7 @@ def pair_by_position(entries: list[Entry]) -> list[Judgement] | None:
         label = fold_quotes(join_words([strip_glued_footnote(e.text) for e in best]))
         area = area_of(label)
         if area:
-            out.append(_judgement(area, label, grade_text, best[0]))
+            out.append(make_judgement(area, label, grade_text, best[0]))
     return out
 
 
@@ -232,14 +232,14 @@ def find_lscb_judgement(entries: list[Entry], start: int = 0) -> Judgement | Non
     for i in range(start, len(entries)):
         if not entries[i].text.startswith(("The ", "the ")) or len(entries[i].text) > 90:
             continue  # the judgement is a short heading-like sentence opening with `The`
-        found = _sentence_at(entries, i, _LSCB_SENTENCE)
+        found = sentence_at(entries, i, _LSCB_SENTENCE)
         if found:
             label, grade_text, _ = found
-            return _judgement("lscb", label, grade_text, entries[i])
+            return make_judgement("lscb", label, grade_text, entries[i])
     return None
 
 
-def _sentence_at(entries: list[Entry], i: int, pattern: re.Pattern[str]) -> tuple[str, str, int] | None:
+def sentence_at(entries: list[Entry], i: int, pattern: re.Pattern[str]) -> tuple[str, str, int] | None:
     """A judgement sentence on this line or wrapped onto the next: (sentence, grade, lines used)."""
     texts = [fold_quotes(strip_glued_footnote(entries[i].text))]
     if i + 1 < len(entries) and entries[i + 1].line.page == entries[i].line.page:
@@ -257,7 +257,7 @@ def _sentence_at(entries: list[Entry], i: int, pattern: re.Pattern[str]) -> tupl
     return one
 
 
-def _grade_at(entries: list[Entry], i: int) -> tuple[str, int] | None:
+def grade_at(entries: list[Entry], i: int) -> tuple[str, int] | None:
     """The grade printed from line i on, wrapped over up to three lines (`Requires` / `improvement`)."""
     best = None
     joined = ""
@@ -273,7 +273,7 @@ def _grade_at(entries: list[Entry], i: int) -> tuple[str, int] | None:
     return best
 
 
-def _inline_judgement(text: str) -> tuple[str, str] | None:
+def inline_judgement(text: str) -> tuple[str, str] | None:
     found = label_then_grade(text)
     if not found:
         return None
@@ -282,7 +282,7 @@ def _inline_judgement(text: str) -> tuple[str, str] | None:
     area = area_of(label)
     if area is None:
         return None
-    if _VERB_ENDING.search(label) and area not in ("overall", "lscb"):
+    if VERB_ENDING.search(label) and area not in ("overall", "lscb"):
         return None
     if not _NUMBERED_LABEL.match(label + " x") and len(label.split()) > 16:
         return None
@@ -307,7 +307,7 @@ def _is_prose(entries: list[Entry], i: int) -> bool:
     """A long line with no grade in the next few lines: running text after the table."""
     if len(entries[i].text.split()) < _PROSE_WORDS:
         return False
-    return not any(_grade_at(entries, k) or _inline_judgement(entries[k].text)
+    return not any(grade_at(entries, k) or inline_judgement(entries[k].text)
                    for k in range(i + 1, min(len(entries), i + 1 + _LOOKAHEAD)))
 
 
@@ -322,92 +322,9 @@ def _emit(judgements: list[Judgement], warnings: list[str], pending: list[Entry]
     if area is None:
         warnings.append(f"judgement label not recognised, not recorded: {label!r} ({grade_text})")
         return
-    judgements.append(_judgement(area, label, grade_text, pending[0]))
+    judgements.append(make_judgement(area, label, grade_text, pending[0]))
 
 
-def _judgement(area: str, label: str, grade_text: str, entry: Entry) -> Judgement:
+def make_judgement(area: str, label: str, grade_text: str, entry: Entry) -> Judgement:
     label = _LINKING_VERB.sub("", _LABEL_NUMBER.sub("", fold_quotes(label).strip().rstrip(".")))
     return Judgement(area, label, normalise_grade(grade_text), grade_text.rstrip("."), entry)
-
-
-# The older frameworks (2009-2013) print their judgements in the body, each as a heading row
-# (`Leadership and governance   Adequate`) over its paragraphs, and the overall one also as a
-# sentence (`12. The overall effectiveness of the arrangements to protect children in X is inadequate.`).
-_PROTECTION_OVERALL_SENTENCE = re.compile(
-    rf"^(?:\d{{1,3}}\.\s+)?(?P<label>(?:the\s+)?overall\s+effectiveness\s+of\s+(?:the\s+)?(?:local\s+authority's\s+)?"
-    rf"arrangements\s+(?:to\s+protect|for\s+the\s+protection\s+of)\s+children\b.*?)"
-    rf"\s+(?:is|are)\s+(?:judged\s+to\s+be\s+)?(?P<grade>{GRADE_PATTERN})\.?$",
-    re.I,
-)
-# The section an older report's `Overall effectiveness` row belongs to (safeguarding and looked
-# after children reports grade each of their two parts on its own).
-_PART_HEADING = re.compile(r"^(?:safeguarding\s+services|services\s+for\s+looked\s+after\s+children)$", re.I)
-_BODY_LABEL_WORDS = 20
-
-
-def find_body_judgements(entries: list[Entry], start: int = 0) -> list[Judgement]:
-    """Judgement heading rows anywhere in the report, for frameworks that print none on the front page.
-
-    A row is a known judgement label with its grade on the same line or on the next one; an
-    `Overall effectiveness` row under a `Safeguarding services` / `Services for looked after
-    children` part heading speaks for that part (help and protection / children in care), not
-    for the whole report.
-    """
-    found: list[Judgement] = []
-    part: str | None = None
-    part_heading = ""
-    i = start
-    while i < len(entries):
-        entry = entries[i]
-        text = fold_quotes(entry.text)
-        if _PART_HEADING.match(text):
-            part = "children_in_care" if "looked after" in text.lower() else "help_and_protection"
-            part_heading = text
-            i += 1
-            continue
-        sentence = _sentence_at(entries, i, _PROTECTION_OVERALL_SENTENCE) if text[:1].isalnum() else None
-        if sentence:
-            label, grade_text, used = sentence
-            found.append(_judgement("overall", label, grade_text, entry))
-            i += used
-            continue
-        row = _body_row(entries, i)
-        if row:
-            label, grade_text, used = row
-            area = area_of(label)
-            if part is not None:
-                # The row speaks for its part: the label keeps the part's heading, as printed above it.
-                area = part if area == "overall" else area
-                label = f"{part_heading}: {label}"
-            found.append(_judgement(area, label, grade_text, entry))
-            i += used
-            continue
-        i += 1
-    return found
-
-
-def _body_row(entries: list[Entry], i: int) -> tuple[str, str, int] | None:
-    """(label, grade as printed, lines used) for a judgement heading row at line i."""
-    text = strip_glued_footnote(fold_quotes(entries[i].text))
-    inline = _inline_judgement(text)
-    if inline and len(inline[0].split()) <= _BODY_LABEL_WORDS and not _is_sentence_label(inline[0]):
-        return inline[0], inline[1], 1
-    # A heading wrapped over up to three lines, its grade on the line after it.
-    parts: list[str] = []
-    for k in range(i, min(len(entries), i + 3)):
-        if parts and entries[k].line.page != entries[i].line.page:
-            break
-        parts.append(strip_glued_footnote(fold_quotes(entries[k].text)))
-        label = join_words(parts).rstrip(" :")
-        if label.endswith((".", ";")) or len(label.split()) > _BODY_LABEL_WORDS or _is_sentence_label(label):
-            return None
-        if area_of(label) and k + 1 < len(entries) and not label.endswith(","):
-            grade = _grade_at(entries, k + 1)
-            if grade:
-                return label, grade[0], len(parts) + grade[1]
-    return None
-
-
-def _is_sentence_label(label: str) -> bool:
-    """A label that is the start of a sentence (`The council's leadership is`) is prose, not a row."""
-    return bool(_VERB_ENDING.search(label)) or bool(re.search(r"\b(?:is|are|was|were|has|have)\b", label, re.I))

@@ -10,31 +10,16 @@ guessed: an unread judgement is missing, with a warning.
 from __future__ import annotations
 
 from parsers.ofsted_inspection.entries import entries_of
+from parsers.ofsted_inspection.frameworks import REFORMED_ILACS, frameworks
 from parsers.ofsted_inspection.header import read_header, read_lead_inspectors
-from parsers.ofsted_inspection.judgements import Judgement, find_body_judgements, find_lscb_judgement, read_front_judgements
+from parsers.ofsted_inspection.body_judgements import find_body_judgements
+from parsers.ofsted_inspection.judgements import Judgement, find_lscb_judgement, read_front_judgements
 from parsers.ofsted_inspection.recommendations import read_recommendations
 from parsers.result import ParseResult
 from schemas.document import Document
 from schemas.ofsted import OfstedInspection, OfstedJudgement, OfstedRecommendation
 
-VERSION = "3"  # 3: "Dates of inspection" labels. 2: judgements in the body of 2009-2013 reports, cover facts, roman-numbered labels
-
-# The reformed ILACS (inspections from April 2026) prints no overall effectiveness.
-REFORMED_ILACS = "ILACS 2026"
-
-# The judgements each framework prints on its front page; a missing one is warned about.
-_EXPECTED_AREAS = {
-    "SIF": ("overall", "help_and_protection", "children_in_care", "adoption", "care_leavers", "leadership"),
-    "ILACS": ("overall", "help_and_protection", "children_in_care", "leadership"),
-    REFORMED_ILACS: ("help_and_protection", "children_in_care", "care_leavers", "leadership"),
-    "Arrangements for the protection of children": ("overall", "help_and_protection", "leadership"),
-}
-# Frameworks before November 2013 print their judgements in the report's body, not on its front page.
-_BODY_JUDGEMENT_FRAMEWORKS = {
-    "Arrangements for the protection of children",
-    "Safeguarding and looked after children",
-    "Looked after children",
-}
+VERSION = "4"  # 4: canonical authorities from parsers/common/authorities.csv, standalone LSCB reviews framed "LSCB review". 3: "Dates of inspection" labels. 2: judgements in the body of 2009-2013 reports, cover facts, roman-numbered labels
 
 
 def parse_ofsted_inspection(doc: Document) -> ParseResult:
@@ -48,7 +33,8 @@ def parse_ofsted_inspection(doc: Document) -> ParseResult:
     front = read_front_judgements(entries, header.end_index)
     result.warnings.extend(front.warnings)
     judgements = _dedupe(front.judgements, result.warnings)
-    if not judgements and header.framework in _BODY_JUDGEMENT_FRAMEWORKS:
+    known = frameworks().get(header.framework or "")
+    if not judgements and known is not None and known.judged_in_body:
         judgements = _dedupe(find_body_judgements(entries, front.end_index), result.warnings)
         if header.framework == "Safeguarding and looked after children" and not any(j.area == "overall" for j in judgements):
             result.warnings.append("this framework grades safeguarding and looked after children services apart: "
@@ -66,7 +52,7 @@ def parse_ofsted_inspection(doc: Document) -> ParseResult:
     framework = header.framework
     if framework == "ILACS" and len(judgements) >= 3 and not front.overall_label_printed:
         framework = REFORMED_ILACS
-    expected = ("lscb",) if header.kind == "lscb_review" else _EXPECTED_AREAS.get(framework or "", ())
+    expected = frameworks()[framework].expected_areas if framework in frameworks() else ()
     read_areas = {j.area for j in judgements}
     for area in expected:
         if area not in read_areas:

@@ -19,7 +19,7 @@ from parsers.common.text import fold_quotes, join_words, strip_glued_footnote
 _HEADING = re.compile(
     r"^(?:recommendations|what needs to improve(?: in this local authority)?\??|"
     r"what does the (?:local authority|lscb|board) need to improve\??|"
-    r"areas for improvement|priority and immediate action)$",
+    r"areas for improvement|priority and immediate action)\s*:?$",
     re.I,
 )
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s*(.*)$")
@@ -33,6 +33,8 @@ _SECTION_END = re.compile(
     re.I,
 )
 _TERMINAL = (".", ")", "!", "?", ";")
+# The framework tag or paragraph reference an item ends with, when it wraps onto a line of its own.
+_CROSS_REFERENCE = re.compile(r"^\([^()]{1,120}\)\.?$")
 # `There are no areas for priority or immediate action.` is printed as an item but recommends nothing.
 _NOT_A_RECOMMENDATION = re.compile(r"^there (?:are|is) no (?:areas|recommendations|priority)", re.I)
 # A numbered paragraph that only introduces the list under it (2009-2013 reports: `13. In order to
@@ -122,6 +124,8 @@ def _read_section(entries: list[Entry], i: int, heading: str) -> tuple[list[Reco
             break  # a heading after a last bullet that ends without a full stop (`About this inspection`)
         elif not parts or not parts[-1].endswith(_TERMINAL):
             parts.append(text)  # the item's text, printed under its number, or its sentence going on
+        elif _CROSS_REFERENCE.match(text):
+            parts.append(text)  # `(Outcome 4, national framework)` wrapped under the item's last sentence
         elif _is_sub_heading(text) and _item_follows_directly(entries, i):
             pass  # `Quality of work with children and young people`: a sub-heading inside the list
         elif _next_item_within(entries, i, items[-1].printed_number):

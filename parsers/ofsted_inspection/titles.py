@@ -10,14 +10,20 @@ from __future__ import annotations
 import re
 
 from parsers.common.ofsted_letters import is_ofsted_letter_start
+from parsers.ofsted_inspection.frameworks import LSCB_REVIEW
 from parsers.common.text import clean_line, fold_quotes, is_bare_number, join_words, strip_glued_footnote
 
 # (framework, kind, pattern on the joined, quote-folded, lower-cased title)
 _TITLES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("SIF", "inspection", re.compile(r"^(?:re-?\s?)?inspection of services for children in need of help and protection")),
-    ("SIF", "lscb_review", re.compile(r"^review of the effectiveness of the local safeguarding children board")),
+    (LSCB_REVIEW, "lscb_review", re.compile(r"^review of the effectiveness of the local safeguarding children board")),
     ("ILACS", "inspection", re.compile(r"^(?:re-?\s?)?inspection of (?:.{1,80} )?local authority children's services")),
     ("ILACS", "inspection", re.compile(r"^inspection of children's social care services")),
+    # The authority named in the title without `local authority`: `Inspection of Kent County Council children's services`.
+    ("ILACS", "inspection", re.compile(r"^(?:re-?\s?)?inspection of (?!services\b).{1,80}? children's services$")),
+    # A children's services trust run for a council: `Inspection of X Children's Trust`.
+    ("ILACS", "inspection",
+     re.compile(r"^(?:re-?\s?)?inspection of .{1,80}? (?:children's (?:services )?trust|children and families trust)$")),
     ("Arrangements for the protection of children", "inspection",
      re.compile(r"^inspection of local authority arrangements for the protection of children")),
     ("Safeguarding and looked after children", "inspection",
@@ -26,6 +32,9 @@ _TITLES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
      re.compile(r"^inspection of (?:local authority )?(?:services for looked after children|looked after children services)")),
 )
 _TITLE_OPENING = re.compile(r"^(?:re-?\s?inspection|inspection|review) of\b", re.I)
+# An authority's name printed on the title's own line, before it: `Barnsley Metropolitan Borough Council Inspection of ...`.
+_NAME_THEN_TITLE = re.compile(r"^(?P<name>(?:[A-Z][\w'\u2019&.,-]*|of|and|upon|on|the|with|in)(?:\s+(?:[A-Z][\w'\u2019&.,-]*|of|and|upon|on|the|with|in)){0,9})"
+                              r"\s+(?P<title>(?:Re-?\s?inspection|Inspection|Review) of\b.*)$")
 DATES_LINE = re.compile(r"^(?:(?:inspection|fieldwork|review)\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|review))\s*:?\s*", re.I)
 _TITLE_STOP = re.compile(r"^(?:inspection|fieldwork|review)\s+dates?\b|^report published|^lead inspector|^judgement$", re.I)
 _MAX_TITLE_LINES = 6
@@ -48,18 +57,27 @@ def find_title(texts: list[str], search_lines: int = 8) -> tuple[int, int, str] 
     continuation (up to the dates line) is a known report title.
     """
     for i, text in enumerate(texts[:search_lines]):
-        if not _TITLE_OPENING.match(text):
+        opening = title_opening(text)
+        if opening is None:
             continue
         end = i + 1
         while end < len(texts) and end - i < _MAX_TITLE_LINES and not _TITLE_STOP.match(texts[end]):
             end += 1
-        parts = [strip_glued_footnote(t) for t in texts[i:end]]
+        parts = [strip_glued_footnote(t) for t in [opening[1], *texts[i + 1:end]]]
         for stop in range(1, len(parts) + 1):
             if match_title(join_words(parts[:stop])):
                 while stop < len(parts) and _continues_title(parts[stop - 1], parts[stop]):
                     stop += 1
                 return i, i + stop, join_words(parts[:stop])
     return None
+
+
+def title_opening(text: str) -> tuple[str, str] | None:
+    """(authority name printed before it, title) when a line opens a title; the name is '' when none."""
+    if _TITLE_OPENING.match(text):
+        return "", text
+    m = _NAME_THEN_TITLE.match(text)
+    return (m.group("name"), m.group("title")) if m else None
 
 
 # Every word the frameworks' titles are made of: a wrapped title's last line (`Board`, `Children Board`,
