@@ -4,7 +4,9 @@ Prints, in one run over the shared corpus:
 - pages per second for read + split + classify, beside plain pymupdf text
   extraction of the same PDFs, and the ratio between them;
 - pages per second end to end (read, split, parse, validate, load) for the
-  Ofsted folder and for the minutes;
+  Ofsted folder, for the minutes, and for performance reports (the scorecard
+  fixtures and card-style reports drawn by corpus/fixtures/card_reports.py,
+  one of 67 pages; needs reportlab, a test extra);
 - peak memory (RSS) of reading + splitting the largest file, in a child process.
 """
 from __future__ import annotations
@@ -71,6 +73,22 @@ def rerun_unchanged(files: list[Path]) -> float:
         return time.perf_counter() - started
 
 
+def performance_reports(folder: Path) -> list[Path]:
+    """Card-style performance reports drawn into `folder`, beside the committed scorecard fixtures."""
+    sys.path.insert(0, str(ROOT / "corpus" / "fixtures"))
+    import card_report_specs as specs
+    import card_reports as cr
+
+    title, subtitle = "Children's Services Performance Report", "Quarter 3 2024/25"
+    long = [(f"Priority {k + 1}", specs.cards(12, 12 * k)) for k in range(11)]
+    files = [cr.build(folder / "cards-67-pages.pdf", cr.Report(title, subtitle, long, cards_per_page=2))]
+    for per_row, labels in ((2, "left"), (3, "above")):
+        layout = cr.Layout(per_row=per_row, labels=labels, rag_as_colour=labels == "above")
+        files.append(cr.build(folder / f"cards-{per_row}-{labels}.pdf",
+                              cr.Report(title, subtitle, [("Early Help", specs.cards(30))], layout)))
+    return files + sorted((ROOT / "corpus" / "fixtures" / "scorecard").glob("*.pdf"))
+
+
 def peak_memory_mb(path: Path) -> float:
     code = (
         "import resource, sys\n"
@@ -101,6 +119,10 @@ def main() -> None:
     pipeline()  # build the spaCy rule pipeline once, as a long ingest would, outside the timing
     n, t = end_to_end(minutes)
     print(f"minutes end to end:          {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
+    with tempfile.TemporaryDirectory() as folder:
+        reports = performance_reports(Path(folder))
+        n, t = end_to_end(reports)
+    print(f"performance reports end to end: {n / t:5.0f} pages/s  ({n} pages in {t:.2f}s: cards and tables, {len(reports)} files)")
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in seeds)
     _, t = end_to_end(seeds)

@@ -6,7 +6,8 @@ parse each with its type's parser, and write the lot in one transaction.
 A file that cannot be read gets a `sources` row with status `failed` and a
 one-line reason; a document whose parser raises is kept with status
 `failed` (its source becomes `partial`). Then the dedupe stage rebuilds
-`scorecard_facts` from every `scorecard_values` row.
+`scorecard_facts` from every `scorecard_values` row, and links commentary figures to them
+(`scorecard_commentary_links`).
 """
 from __future__ import annotations
 
@@ -215,11 +216,13 @@ def ingest_file(wh: Warehouse, path: Path, force: bool = False) -> FileOutcome:
 
 def rebuild_scorecard_facts(wh: Warehouse) -> int:
     """The dedupe stage: every printed scorecard figure, collapsed to one fact per key."""
+    from extract.commentary_links import link_commentary
     from extract.dedupe import dedupe_scorecard_values
-    from schemas.scorecards import ScorecardFact, ScorecardValue
+    from schemas.scorecards import ScorecardCommentary, ScorecardCommentaryLink, ScorecardFact, ScorecardValue
 
     facts = dedupe_scorecard_values(wh.records(ScorecardValue))
     wh.replace_table(ScorecardFact, facts)
+    wh.replace_table(ScorecardCommentaryLink, link_commentary(wh.records(ScorecardCommentary), facts))
     return len(facts)
 
 

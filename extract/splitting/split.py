@@ -36,7 +36,8 @@ from schemas.document import Document, Line, Source
 # Bump when the same file would now be read, cut or typed differently (this
 # covers the reading layer too): ingest then re-splits sources the warehouse
 # holds from an older version.
-VERSION = "2"  # 2: more minutes headings, performance-report titles, inside-cover copyright, JTAI letters,
+VERSION = "3"  # 3: status-colour fills read with PDF pages; outline entries typed by their page (card reports)
+# 2: more minutes headings, performance-report titles, inside-cover copyright, JTAI letters,
 #                table headings kept at page tops
 
 # Types whose documents a weak cue (an agenda or report heading) may not cut.
@@ -55,6 +56,9 @@ class _Start:
     doc_type: str
     cue: StartCue | None
     title: str = ""
+    # An outline entry whose title names no type, typed by what its page prints (a bookmark over
+    # every page of a card report): it continues a document of that type rather than cutting it.
+    typed_by_page: bool = False
 
 
 def split_source(source: Source) -> list[Document]:
@@ -165,8 +169,13 @@ def _outline_starts(source: Source, lines: list[Line], nonempty: list[int], cued
     for level, title, page in source.outline:
         if level > 2 or page in cued_pages or page not in first_line_of_page:
             continue
-        doc_type = classify_title(title)
-        out.append(_Start(first_line_of_page[page], doc_type, None, title=title))
+        doc_type, by_page = classify_title(title), False
+        if doc_type == "report":
+            pos = bisect_left(nonempty, first_line_of_page[page])
+            head = [lines[i].text for i in nonempty[pos:pos + 20] if lines[i].page == page]
+            kind = recognise(head)
+            doc_type, by_page = (kind, True) if kind else (doc_type, False)
+        out.append(_Start(first_line_of_page[page], doc_type, None, title=title, typed_by_page=by_page))
         cued_pages.add(page)
     return out
 
@@ -369,6 +378,8 @@ def _continues(current: _Start | None, new: _Start) -> bool:
     if new.cue is not None and new.cue.repeats_as_header and new.doc_type == current.doc_type:
         return True
     if new.cue is not None and new.cue.soft and new.doc_type == current.doc_type:
+        return True
+    if new.typed_by_page and new.doc_type == current.doc_type:
         return True
     # A weak cue, or an outline entry, does not cut a strong document (an outline
     # bookmark inside minutes names a speaker, not a new item).

@@ -1,0 +1,65 @@
+"""The labels a KPI card prints beside its values (`Latest: 97%`, `97%  target`, a row of labels over
+a row of values), read from `card_labels.json` beside this file, loaded once.
+
+A label may carry its own period: `Target 2024/25: 97%`, `Previous (Sep 24): 95%`.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from parsers.common.dates import MONTH
+
+# Kinds whose label opens a card's figures; `latest` is the value itself.
+VALUE_KINDS = ("latest", "target", "floor", "previous", "national", "neighbours")
+_LABEL_PERIOD = rf"(?:(?:19|20)\d{{2}}\s?[/-]\s?\d{{2}}|Q[1-4](?:\s+(?:19|20)?\d{{2}}\s?[/-]\s?\d{{2}})?|{MONTH}\.?[\s-]+(?:19|20)?\d{{2}})"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    kind: str  # latest, target, floor, previous, period, rag, direction, polarity, national, neighbours, commentary
+    printed: str  # the label as printed ("Last quarter")
+    period: str | None  # a period printed with the label ("2024/25" in "Target 2024/25")
+    rest: str  # what follows the label on its line (the value), "" if nothing
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = json.loads((Path(__file__).with_name("card_labels.json")).read_text(encoding="utf-8"))
+    kind_of = {label.lower(): kind for kind, labels in data.items() if not kind.startswith("_") for label in labels}
+    names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(kind_of, key=len, reverse=True))
+    period = rf"(?:\s*\((?P<lp1>[^)]{{2,30}})\)|\s+(?P<lp2>{_LABEL_PERIOD}))?"
+    # `Latest: 97%`, `Target 2024/25 - 97%`, `Previous (Sep 24): 95%`; a bare `Latest 97%` only before a figure.
+    before = re.compile(rf"^\s*(?P<label>{names}){period}\s*(?:[:：]\s*(?P<rest>.*)|[-–]\s+(?P<rest2>.+)|\s+(?P<fig>[£<>]?\d.*))$", re.I)
+    alone = re.compile(rf"^\s*(?P<label>{names}){period}\s*:?\s*$", re.I)
+    after = re.compile(rf"^\s*(?P<fig>[£<>]?[-+]?\d[\d,.]*\s?(?:%|days?|weeks?)?)\s+(?P<label>{names}){period}\s*$", re.I)
+    return kind_of, before, alone, after
+
+
+def _label(m: re.Match, rest: str) -> Label:
+    kind_of = _vocabulary()[0]
+    printed = " ".join(m.group("label").split())
+    return Label(kind_of[printed.lower()], printed, m.group("lp1") or m.group("lp2"), rest.strip())
+
+
+def label_before(text: str) -> Label | None:
+    """`Latest: 97%` -> Label(latest, 'Latest', None, '97%')."""
+    m = _vocabulary()[1].match(text)
+    if not m:
+        return None
+    return _label(m, m.group("rest") or m.group("rest2") or m.group("fig") or "")
+
+
+def label_alone(text: str) -> Label | None:
+    """A cell that is only a label (`Actual`, `Target:`): its value prints beside or beneath it."""
+    m = _vocabulary()[2].match(text)
+    return _label(m, "") if m else None
+
+
+def label_after(text: str) -> Label | None:
+    """`97%  latest`: a figure with its label printed after it."""
+    m = _vocabulary()[3].match(text)
+    return _label(m, m.group("fig")) if m else None

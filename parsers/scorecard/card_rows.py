@@ -1,0 +1,169 @@
+"""A page of KPI cards as rows of cells, column by column, each row read as labelled values or as text.
+
+Cards stand one, two or three to a row. Every card prints one latest value, so the x of each `Latest`
+(`Actual`, `Current` …) label on a page tells where the card columns start; a line belongs to the
+column it starts in. Inside a column, lines at one height form a row. A row is:
+  - labelled values: `Latest: 97%` (label before), `97%  latest` (label after), `Latest | 97%` as
+    two cells, or a row of labels whose values print in the row beneath (`Actual  Goal  Threshold`);
+  - a lone RAG word, a polarity statement (`Higher is better`) or a period (`Q3 2024/25`);
+  - otherwise text: a card's name, its commentary, or the page's heading.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from parsers.common.periods import period_dates
+from parsers.scorecard.card_labels import Label, label_after, label_alone, label_before
+from schemas.document import Line
+
+SAME_ROW = 3.0  # points between two cells' tops that still print on one row
+COLUMN_SLACK = 10.0  # a line may start this far left of its column's first label
+_RAG_WORD = re.compile(r"^\s*(red|amber|green|blue)\s*$", re.I)
+_POLARITY = re.compile(r"^\s*(?:(?:higher|lower|high|low|bigger|smaller)\s+(?:is|=)\s+(?:better|good)"
+                       r"|(?:good|aim)\s+(?:is|=)\s+(?:higher|lower|high|low))\s*$", re.I)
+_VALUE_CELL = re.compile(r"^\s*(?:[£<>]?[-+]?\d[\d,.]*\s?(?:%|days?|weeks?)?(?:\s*\([A-Za-z ]+\))?|n/?a|-|–|\*|TBC|red|amber|green|blue)\s*$", re.I)
+_PERIOD_CELL = re.compile(r"^[\w/ .'’-]{2,40}$")
+
+
+@dataclass(slots=True)
+class Pair:
+    kind: str
+    label: Label
+    value: str  # the value as printed ("97%", "39.0% (Amber)", "Q3 2024/25")
+    bbox: tuple[float, float, float, float]  # of the value
+    page: int
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Line]
+    page: int
+    pairs: list[Pair] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.cells)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.cells)
+
+    @property
+    def height(self) -> float:
+        return median(w.bottom - w.top for c in self.cells for w in c.words) if self.cells[0].words else 0.0
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (min(c.x0 for c in self.cells), self.top, max(c.x1 for c in self.cells), self.bottom)
+
+
+def _box(line: Line) -> tuple[float, float, float, float]:
+    return (line.x0, line.top, line.x1, line.bottom)
+
+
+def latest_anchor_xs(lines: list[Line]) -> list[float]:
+    """Where each card column starts on a page: the x of every latest-value label, clustered."""
+    xs = []
+    for line in lines:
+        label = label_before(line.text) or label_alone(line.text)
+        if label and label.kind == "latest":
+            # `97%  latest`: a label with no colon just right of a figure; the figure starts the card.
+            left = [o for o in lines if o is not line and abs(o.top - line.top) < SAME_ROW and ":" not in line.text
+                    and 0 <= line.x0 - o.x1 < 120 and _VALUE_CELL.match(o.text)]
+            xs.append(min([line.x0] + [o.x0 for o in left]))
+        elif (label := label_after(line.text)) and label.kind == "latest":
+            xs.append(line.x0)
+    xs.sort()
+    clustered: list[float] = []
+    for x in xs:
+        if not clustered or x - clustered[-1] > 25:
+            clustered.append(x)
+    # A column starts where no card's name or commentary runs across it (one page heading may).
+    return clustered[:1] + [x for x in clustered[1:]
+                            if sum(1 for l in lines if l.x0 < x - COLUMN_SLACK and l.x1 > x + 20) < 2]
+
+
+def columns_of(lines: list[Line], starts: list[float]) -> list[list[Line]]:
+    """The page's lines cut into card columns (one column where the page shows no latest label)."""
+    if len(starts) <= 1:
+        return [lines]
+    columns: list[list[Line]] = [[] for _ in starts]
+    for line in lines:
+        k = sum(1 for s in starts[1:] if line.x0 >= s - COLUMN_SLACK)
+        columns[k].append(line)
+    return columns
+
+
+def rows_of(lines: list[Line]) -> list[Row]:
+    """A column's lines as rows, top to bottom, each read for labelled values."""
+    ordered = sorted((l for l in lines if l.text.strip() and l.top is not None), key=lambda l: (l.top, l.x0))
+    rows: list[Row] = []
+    for line in ordered:
+        if rows and abs(line.top - rows[-1].cells[0].top) < SAME_ROW:
+            rows[-1].cells.append(line)
+        else:
+            rows.append(Row([line], line.page))
+    for row in rows:
+        row.cells.sort(key=lambda c: c.x0)
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        row.pairs = _pairs_in(row)
+        if not row.pairs and k + 1 < len(rows) and _label_grid(row, rows[k + 1]):
+            rows.pop(k + 1)  # its values were read into the labels' row
+        k += 1
+    return rows
+
+
+def _pairs_in(row: Row) -> list[Pair]:
+    """The labelled values of one row, if every cell of it is a label or a labelled value."""
+    cells, pairs, k = row.cells, [], 0
+    while k < len(cells):
+        cell, nxt = cells[k], cells[k + 1] if k + 1 < len(cells) else None
+        if (label := label_before(cell.text)) and (label.rest or nxt is None or not _VALUE_CELL.match(nxt.text)):
+            pairs.append(Pair(label.kind, label, label.rest, _box(cell), row.page))
+        elif (label := label_alone(cell.text)) and nxt is not None and _VALUE_CELL.match(nxt.text):
+            pairs.append(Pair(label.kind, label, nxt.text.strip(), _box(nxt), row.page))
+            k += 1
+        elif (label := label_before(cell.text)) and nxt is not None:  # `Latest:` | `97%`
+            pairs.append(Pair(label.kind, label, nxt.text.strip(), _box(nxt), row.page))
+            k += 1
+        elif (label := label_after(cell.text)):
+            pairs.append(Pair(label.kind, label, label.rest, _box(cell), row.page))
+        elif _VALUE_CELL.match(cell.text) and nxt is not None and (label := label_alone(nxt.text)):
+            pairs.append(Pair(label.kind, label, cell.text.strip(), _box(cell), row.page))
+            k += 1
+        elif len(cells) == 1 and (m := _RAG_WORD.match(cell.text)):
+            pairs.append(Pair("rag", Label("rag", "", None, m.group(1)), m.group(1), _box(cell), row.page))
+        elif len(cells) == 1 and _POLARITY.match(cell.text):
+            text = " ".join(cell.text.split())
+            pairs.append(Pair("polarity", Label("polarity", "", None, text), text, _box(cell), row.page))
+        elif len(cells) == 1 and _PERIOD_CELL.match(cell.text) and period_dates(cell.text) and len(cell.text.split()) <= 6:
+            text = " ".join(cell.text.split())
+            pairs.append(Pair("period", Label("period", "", None, text), text, _box(cell), row.page))
+        else:
+            return []
+        k += 1
+    return pairs
+
+
+def _label_grid(labels_row: Row, values_row: Row) -> bool:
+    """A row of labels over a row of values: each value is the label's that starts at or left of it."""
+    labels = [(cell, label_alone(cell.text)) for cell in labels_row.cells]
+    if not all(label for _, label in labels) or not all(_VALUE_CELL.match(c.text) for c in values_row.cells):
+        return False
+    if values_row.top - labels_row.bottom > 2 * max(labels_row.bottom - labels_row.top, 6):
+        return False
+    for value in values_row.cells:
+        owners = [(cell, label) for cell, label in labels if cell.x0 <= value.x0 + 6]
+        if not owners:
+            return False
+        cell, label = owners[-1]
+        labels_row.pairs.append(Pair(label.kind, label, value.text.strip(), _box(value), values_row.page))
+    return True

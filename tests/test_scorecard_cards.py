@@ -1,0 +1,136 @@
+"""KPI-card performance reports (issue 14): every layout read into one indicator model, split as one document.
+
+The fixtures are drawn by corpus/fixtures/card_reports.py from the card specs in card_report_specs.py;
+each test compares what the parser reads with what was drawn.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from tests.card_report_helpers import cr, figure, latest_by_name, mismatches, parse_pdf, specs
+from tests.pdf_factory import text_pdf
+
+TITLE, SUBTITLE = "Children's Services Performance Report", "Quarter 3 2024/25"
+VOCABULARIES = {
+    "latest-target-floor": dict(LATEST="Latest", TARGET="Target", FLOOR="Floor", PREVIOUS="Previous", PERIOD="Period", RAG="RAG"),
+    "actual-goal-threshold": dict(LATEST="Actual", TARGET="Goal", FLOOR="Threshold", PREVIOUS="Last quarter",
+                                  PERIOD="Data period", RAG="Status"),
+    "current-ambition-tolerance": dict(LATEST="Current", TARGET="Ambition", FLOOR="Tolerance",
+                                       PREVIOUS="Same period last year", PERIOD="Reporting period", RAG="RAG rating"),
+}
+LAYOUTS = [  # (cards per row, labels' side, vocabulary, RAG only as a colour)
+    (1, "left", "latest-target-floor", False),
+    (2, "left", "actual-goal-threshold", False),
+    (3, "left", "current-ambition-tolerance", True),
+    (1, "right", "actual-goal-threshold", False),
+    (2, "right", "latest-target-floor", True),
+    (2, "above", "current-ambition-tolerance", False),
+    (3, "above", "actual-goal-threshold", True),
+]
+
+
+def _build(tmp_path: Path, per_row: int, labels: str, vocabulary: str, colour: bool, n: int = 12) -> tuple[Path, list]:
+    cards = specs.cards(n)
+    layout = cr.Layout(per_row=per_row, labels=labels, words=VOCABULARIES[vocabulary], rag_as_colour=colour,
+                       header_bar=colour)
+    path = tmp_path / f"cards-{per_row}-{labels}-{vocabulary}.pdf"
+    cr.build(path, cr.Report(TITLE, SUBTITLE, [("Children's Social Care", cards[:7]), ("Education", cards[7:])], layout))
+    return path, cards
+
+
+@pytest.mark.parametrize("per_row,labels,vocabulary,colour", LAYOUTS)
+def test_every_card_layout_reads_every_field_of_every_card(tmp_path, per_row, labels, vocabulary, colour):
+    path, cards = _build(tmp_path, per_row, labels, vocabulary, colour)
+    docs, records, _ = parse_pdf(path)
+    assert [d.doc_type for d in docs] == ["scorecard"], "a card report is one document"
+    assert mismatches(cards, records, "fill colour" if colour else "word") == []
+    assert len(latest_by_name(records)) == len(cards)
+
+
+def test_a_card_without_a_target_has_none_and_a_warning_not_its_neighbours(tmp_path):
+    path, cards = _build(tmp_path, 2, "left", "latest-target-floor", False)
+    _, records, warnings = parse_pdf(path)
+    no_target = [c for c in cards if c.target is None]
+    assert no_target, "the specs must draw a card without a target"
+    got = latest_by_name(records)
+    for card in no_target:
+        assert got[card.name].target is None and got[card.name].target_text is None
+        assert any("no target printed" in w and card.name[:40] in w for w in warnings)
+    targets = [r for r in records if r.is_target]
+    assert len(targets) == sum(1 for c in cards if c.target is not None)
+
+
+def test_period_dates_units_and_boxes_of_cards(tmp_path):
+    path, cards = _build(tmp_path, 3, "above", "actual-goal-threshold", True)
+    _, records, _ = parse_pdf(path)
+    got = latest_by_name(records)
+    quarter = next(c for c in cards if c.period == "Q3 2024/25")
+    r = got[quarter.name]
+    assert (str(r.period_start), str(r.period_end)) == ("2024-10-01", "2024-12-31")
+    rolling = got[next(c for c in cards if c.period and c.period.startswith("Rolling")).name]
+    assert (str(rolling.period_start), str(rolling.period_end)) == ("2024-01-01", "2024-12-31")
+    units = {c.name: r.unit for c in cards if (r := got[c.name])}
+    assert units[specs.MEASURES[0][0]] == "%"
+    assert units[specs.MEASURES[1][0]] == "rate per 10,000"
+    assert units[specs.MEASURES[4][0]] == "days"
+    assert units[specs.MEASURES[7][0]] == "£"
+    for r in got.values():
+        x0, top, x1, bottom = r.bbox
+        assert 0 <= x0 < x1 <= cr.PAGE_W and 0 <= top < bottom <= cr.PAGE_H and r.page >= 2
+
+
+def test_a_card_broken_over_a_page_keeps_its_target_and_rag(tmp_path):
+    cards = specs.cards(6)
+    path = cr.build_broken_card(tmp_path / "broken.pdf", cards[:2], cards[2], cards[3:5])
+    docs, records, _ = parse_pdf(path)
+    assert [d.doc_type for d in docs] == ["scorecard"]
+    got = latest_by_name(records)
+    broken = got[cards[2].name]
+    assert broken.page == 1
+    assert (broken.value, broken.target, broken.rag) == (figure(cards[2].latest), figure(cards[2].target), cards[2].rag)
+    assert mismatches(cards[:2] + cards[3:5], records, "word") == []
+
+
+def test_a_report_of_60_pages_with_a_heading_and_bookmark_on_every_page_is_one_document(tmp_path):
+    sections = [(f"Priority {k + 1}: outcomes for children", specs.cards(12, 12 * k)) for k in range(11)]
+    path = cr.build(tmp_path / "long.pdf", cr.Report(TITLE, SUBTITLE, sections, cards_per_page=2))
+    assert pymupdf.open(path).page_count >= 60
+    assert len(pymupdf.open(path).get_toc()) >= 60, "every page carries a bookmark"
+    docs, records, _ = parse_pdf(path)
+    assert [(d.doc_type, d.page_start, d.page_end) for d in docs] == [("scorecard", 1, 67)]
+    assert mismatches([c for _, cs in sections for c in cs], records, "word") == []
+
+
+def test_an_agenda_pack_splits_its_card_report_appendix_out_as_one_document(tmp_path):
+    agenda = text_pdf(tmp_path / "agenda.pdf", [
+        "AGENDA\n\n1. Apologies for absence\n2. Declarations of interest\n3. Minutes of the last meeting\n"
+        "4. Children's services performance, quarter 3",
+        "Report to: Cabinet\nSubject: Children's services performance, quarter 3\n\nPurpose of the report\n"
+        "1. To present the quarter 3 performance report at Appendix A.\n2. Members are asked to note it."])
+    report = cr.build(tmp_path / "cards.pdf", cr.Report(TITLE, SUBTITLE, [("Early Help", specs.cards(9))],
+                                                          cr.Layout(per_row=3, labels="above", rag_as_colour=True)))
+    after = text_pdf(tmp_path / "after.pdf", [
+        "Report to: Cabinet\nSubject: Fostering service annual report\n\nPurpose of the report\n"
+        "1. To present the annual report of the fostering service.\n2. Members are asked to note it."])
+    pack = pymupdf.open(agenda)
+    appendix = pymupdf.open(report)
+    appendix[0].insert_text((36, 50), "Appendix A", fontsize=12)
+    pack.insert_pdf(appendix)
+    pack.insert_pdf(pymupdf.open(after))
+    pack.save(tmp_path / "pack.pdf")
+    docs, records, _ = parse_pdf(tmp_path / "pack.pdf")
+    n = appendix.page_count
+    assert [(d.doc_type, d.page_start, d.page_end) for d in docs] == [
+        ("agenda", 1, 1), ("report", 2, 2), ("scorecard", 3, 2 + n), ("report", 3 + n, 3 + n)]
+    assert mismatches(specs.cards(9), records, "fill colour") == []
+
+
+def test_the_recogniser_types_a_page_of_cards_and_not_prose_about_targets():
+    from parsers.scorecard import recognise
+
+    assert recognise(["Early Help", "Percentage of assessments in 45 days", "Latest: 97%", "Target: 95%"]) == "scorecard"
+    assert recognise(["Early Help", "Rate of referrals", "Actual", "Goal", "Last quarter", "237.0", "245.0"]) == "scorecard"
+    assert recognise(["Early Help", "The latest figures show performance", "against a target of 95% this quarter."]) is None
