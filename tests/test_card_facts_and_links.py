@@ -138,3 +138,20 @@ def test_a_table_dashboard_whose_rag_is_only_a_filled_cell(tmp_path: Path):
         rows[0][0]: (88.2, "Green", "fill colour"), rows[1][0]: (26.1, "Red", "fill colour"),
         rows[2][0]: (93.5, None, None)}
     assert all(r.layout == "table" and r.period_start == date(2023, 4, 1) for r in latest.values())
+
+
+def test_risk_register_ratings_keep_their_column_labels():
+    from parsers.scorecard.risks import register_risks
+    from schemas.document import Line
+
+    texts = ["Strategic Risk Register", "Ref  Risk  Owner  Inherent risk  Q1 Q2 Q3  Target risk",
+             "CR1  Failure to protect children from harm  Smith, Jo  High 20  High 16  High 15  Moderate 12  Moderate 8",
+             "CR2  Insufficient placements for children in care  Patel, Ravi  High 16  High 16  Moderate 12",
+             "Risk Owner: Smith, Jo", "Risk Owner: Patel, Ravi"]
+    lines = [Line(t, 1, n + 1) for n, t in enumerate(texts)]
+    warnings: list[str] = []
+    risks = {r.ref: r for r in register_risks(lines, "d", warnings)}
+    assert risks["CR1"].rating_labels == ["Inherent", "Q1", "Q2", "Q3", "Target"]
+    assert risks["CR1"].ratings == ["High 20", "High 16", "High 15", "Moderate 12", "Moderate 8"]
+    assert risks["CR2"].rating_labels == [], "three ratings under five labels: which is which is not guessed"
+    assert any("CR2" in w and "5 rating columns" in w for w in warnings)

@@ -50,6 +50,25 @@ def test_every_card_layout_reads_every_field_of_every_card(tmp_path, per_row, la
     assert len(latest_by_name(records)) == len(cards)
 
 
+def test_cards_that_print_their_latest_figure_and_period_bare_and_label_their_commentary(tmp_path):
+    cards = specs.cards(9)
+    layout = cr.Layout(per_row=2, bare_latest=True, bare_period=True, commentary_label="Commentary")
+    path = cr.build(tmp_path / "bare.pdf", cr.Report(TITLE, SUBTITLE, [("Early Help", cards)], layout))
+    docs, records, _ = parse_pdf(path)
+    assert [d.doc_type for d in docs] == ["scorecard"]
+    assert mismatches(cards, records, "word") == []
+
+
+def test_cards_with_a_reference_a_rag_word_after_the_name_and_every_value_on_one_line(tmp_path):
+    cards = [cr.Card(**{**c.__dict__, "ref": f"CS{k + 1:02d}"}) for k, c in enumerate(specs.cards(8))]
+    layout = cr.Layout(per_row=1, one_line=True)
+    path = cr.build(tmp_path / "one-line.pdf", cr.Report(TITLE, SUBTITLE, [("Children's Social Care", cards)], layout))
+    docs, records, _ = parse_pdf(path)
+    assert [d.doc_type for d in docs] == ["scorecard"]
+    assert mismatches(cards, records, "word") == []
+    assert {r.indicator: r.ref for r in latest_by_name(records).values()} == {c.name: c.ref for c in cards}
+
+
 def test_a_card_without_a_target_has_none_and_a_warning_not_its_neighbours(tmp_path):
     path, cards = _build(tmp_path, 2, "left", "latest-target-floor", False)
     _, records, warnings = parse_pdf(path)

@@ -27,7 +27,7 @@ class Label:
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _vocabulary() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = json.loads((Path(__file__).with_name("card_labels.json")).read_text(encoding="utf-8"))
     kind_of = {label.lower(): kind for kind, labels in data.items() if not kind.startswith("_") for label in labels}
     names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(kind_of, key=len, reverse=True))
@@ -36,7 +36,8 @@ def _vocabulary() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.
     before = re.compile(rf"^\s*(?P<label>{names}){period}\s*(?:[:：]\s*(?P<rest>.*)|[-–]\s+(?P<rest2>.+)|\s+(?P<fig>[£<>]?\d.*))$", re.I)
     alone = re.compile(rf"^\s*(?P<label>{names}){period}\s*:?\s*$", re.I)
     after = re.compile(rf"^\s*(?P<fig>[£<>]?[-+]?\d[\d,.]*\s?(?:%|days?|weeks?)?)\s+(?P<label>{names}){period}\s*$", re.I)
-    return kind_of, before, alone, after
+    inline = re.compile(rf"(?:^|(?<=\s))(?:{names})(?:\s*\([^)]{{2,30}}\)|\s+{_LABEL_PERIOD})?\s*:", re.I)
+    return kind_of, before, alone, after, inline
 
 
 def _label(m: re.Match, rest: str) -> Label:
@@ -45,12 +46,20 @@ def _label(m: re.Match, rest: str) -> Label:
     return Label(kind_of[printed.lower()], printed, m.group("lp1") or m.group("lp2"), rest.strip())
 
 
+# What a value label's value starts with: a figure, or a mark for no figure.
+_VALUE_START = re.compile(r"^\s*(?:[£<>~]?\s?[-+−]?\d|n/?a\b|-|–|—|\*|tbc\b|not\s+(?:yet\s+)?(?:available|known)\b|\?)", re.I)
+
+
 def label_before(text: str) -> Label | None:
-    """`Latest: 97%` -> Label(latest, 'Latest', None, '97%')."""
+    """`Latest: 97%` -> Label(latest, 'Latest', None, '97%'). A value's label must be followed by a
+    figure (or nothing): `Performance: this quarter …` is a sentence, not a label."""
     m = _vocabulary()[1].match(text)
     if not m:
         return None
-    return _label(m, m.group("rest") or m.group("rest2") or m.group("fig") or "")
+    label = _label(m, m.group("rest") or m.group("rest2") or m.group("fig") or "")
+    if label.kind in VALUE_KINDS and label.rest and not _VALUE_START.match(label.rest):
+        return None
+    return label
 
 
 def label_alone(text: str) -> Label | None:
@@ -63,3 +72,12 @@ def label_after(text: str) -> Label | None:
     """`97%  latest`: a figure with its label printed after it."""
     m = _vocabulary()[3].match(text)
     return _label(m, m.group("fig")) if m else None
+
+
+def split_labelled(text: str) -> list[str]:
+    """One line holding several labelled values (`Latest: 97%  Target: 97%  Floor: 90%`) as one text
+    each; a line with fewer than two `Label:` in it, whole."""
+    starts = [m.start() for m in _vocabulary()[4].finditer(text)]
+    if len(starts) < 2 or starts[0] != len(text) - len(text.lstrip()):
+        return [text]
+    return [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)])]

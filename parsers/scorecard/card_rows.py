@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from parsers.common.periods import period_dates
-from parsers.scorecard.card_labels import Label, label_after, label_alone, label_before
+from parsers.scorecard.card_labels import Label, label_after, label_alone, label_before, split_labelled
 from schemas.document import Line
 
 SAME_ROW = 3.0  # points between two cells' tops that still print on one row
@@ -24,7 +24,7 @@ _RAG_WORD = re.compile(r"^\s*(red|amber|green|blue)\s*$", re.I)
 _POLARITY = re.compile(r"^\s*(?:(?:higher|lower|high|low|bigger|smaller)\s+(?:is|=)\s+(?:better|good)"
                        r"|(?:good|aim)\s+(?:is|=)\s+(?:higher|lower|high|low))\s*$", re.I)
 _VALUE_CELL = re.compile(r"^\s*(?:[£<>]?[-+]?\d[\d,.]*\s?(?:%|days?|weeks?)?(?:\s*\([A-Za-z ]+\))?|n/?a|-|–|\*|TBC|red|amber|green|blue)\s*$", re.I)
-_PERIOD_CELL = re.compile(r"^[\w/ .'’-]{2,40}$")
+_PERIOD_CELL = re.compile(r"^[\w/ .'’-]{2,50}$")
 
 
 @dataclass(slots=True)
@@ -41,6 +41,7 @@ class Row:
     cells: list[Line]
     page: int
     pairs: list[Pair] = field(default_factory=list)
+    marks: list[Pair] = field(default_factory=list)  # a RAG word or arrow printed at the end of a text row (a name's)
 
     @property
     def text(self) -> str:
@@ -68,16 +69,21 @@ def _box(line: Line) -> tuple[float, float, float, float]:
 
 
 def latest_anchor_xs(lines: list[Line]) -> list[float]:
-    """Where each card column starts on a page: the x of every latest-value label, clustered."""
+    """Where each card column starts on a page: the x of every latest-value label, clustered; on a page
+    whose cards print their latest figure with no label (a big `97%` over `Target: 95%`), every target's."""
+    return _anchor_xs(lines, "latest") or _anchor_xs(lines, "target")
+
+
+def _anchor_xs(lines: list[Line], kind: str) -> list[float]:
     xs = []
     for line in lines:
         label = label_before(line.text) or label_alone(line.text)
-        if label and label.kind == "latest":
+        if label and label.kind == kind:
             # `97%  latest`: a label with no colon just right of a figure; the figure starts the card.
             left = [o for o in lines if o is not line and abs(o.top - line.top) < SAME_ROW and ":" not in line.text
                     and 0 <= line.x0 - o.x1 < 120 and _VALUE_CELL.match(o.text)]
             xs.append(min([line.x0] + [o.x0 for o in left]))
-        elif (label := label_after(line.text)) and label.kind == "latest":
+        elif (label := label_after(line.text)) and label.kind == kind:
             xs.append(line.x0)
     xs.sort()
     clustered: list[float] = []
@@ -102,7 +108,8 @@ def columns_of(lines: list[Line], starts: list[float]) -> list[list[Line]]:
 
 def rows_of(lines: list[Line]) -> list[Row]:
     """A column's lines as rows, top to bottom, each read for labelled values."""
-    ordered = sorted((l for l in lines if l.text.strip() and l.top is not None), key=lambda l: (l.top, l.x0))
+    cells = [c for l in lines if l.text.strip() and l.top is not None for c in _split_cell(l)]
+    ordered = sorted(cells, key=lambda l: (l.top, l.x0))
     rows: list[Row] = []
     for line in ordered:
         if rows and abs(line.top - rows[-1].cells[0].top) < SAME_ROW:
@@ -118,7 +125,60 @@ def rows_of(lines: list[Line]) -> list[Row]:
         if not row.pairs and k + 1 < len(rows) and _label_grid(row, rows[k + 1]):
             rows.pop(k + 1)  # its values were read into the labels' row
         k += 1
+    for row in rows:
+        if not row.pairs and len(row.cells) >= 2:
+            _trailing_mark(row)
+    _unlabelled_latest(rows)
     return rows
+
+
+_ARROW = re.compile(r"^\s*([↑↓→↗↘⇧⇩⇨▲▼►]|improving|worsening|declining|stable|same|no\s+change)\s*$", re.I)
+
+
+def _trailing_mark(row: Row) -> None:
+    """`CS01 % of assessments in 45 days   GREEN   ⇧`: the status and direction printed after a name."""
+    while len(row.cells) >= 2:
+        cell = row.cells[-1]
+        if m := _RAG_WORD.match(cell.text):
+            kind, value = "rag", m.group(1)
+        elif m := _ARROW.match(cell.text):
+            kind, value = "direction", m.group(1)
+        else:
+            return
+        row.marks.append(Pair(kind, Label(kind, "", None, value), value, _box(cell), row.page))
+        row.cells.pop()
+
+
+_BARE_FIGURE = re.compile(r"^\s*[£]?[-+]?\d[\d,]*(?:\.\d+)?\s?(?:%|days?)?\s*$", re.I)
+_BESIDE_LATEST = {"target", "floor", "previous"}
+
+
+def _unlabelled_latest(rows: list[Row]) -> None:
+    """A card that prints its latest figure bare (`97%`, big, over `Target: 95%`): a row of one figure
+    just above the labelled values of a card that has no latest label is that card's latest value."""
+    for k, row in enumerate(rows):
+        if row.pairs or len(row.cells) != 1 or not _BARE_FIGURE.match(row.cells[0].text):
+            continue
+        below = rows[k + 1 : k + 3]
+        kinds = [p.kind for r in below for p in r.pairs]
+        if kinds and below[0].pairs and _BESIDE_LATEST & set(kinds) and "latest" not in kinds:
+            text = row.cells[0].text.strip()
+            row.pairs = [Pair("latest", Label("latest", "", None, text), text, _box(row.cells[0]), row.page)]
+
+
+def _split_cell(line: Line) -> list[Line]:
+    """A line printing several labelled values (`Latest: 97%  Target: 97%`) as one cell each."""
+    parts = split_labelled(line.text)
+    if len(parts) == 1 or len(line.words) != len(line.text.split()):
+        return [line]
+    cells, k = [], 0
+    for part in parts:
+        words = line.words[k:k + len(part.split())]
+        k += len(words)
+        cells.append(Line(" ".join(w.text for w in words), line.page, line.number, tuple(words),
+                          min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+                          max(w.bottom for w in words)))
+    return cells
 
 
 def _pairs_in(row: Row) -> list[Pair]:
@@ -126,7 +186,11 @@ def _pairs_in(row: Row) -> list[Pair]:
     cells, pairs, k = row.cells, [], 0
     while k < len(cells):
         cell, nxt = cells[k], cells[k + 1] if k + 1 < len(cells) else None
-        if (label := label_before(cell.text)) and (label.rest or nxt is None or not _VALUE_CELL.match(nxt.text)):
+        if k == 0 and nxt is not None and _BARE_FIGURE.match(cell.text) and (beside := label_before(nxt.text)) \
+                and beside.kind in _BESIDE_LATEST:  # `97%   Target: 95%`: the bare figure is the latest
+            text = cell.text.strip()
+            pairs.append(Pair("latest", Label("latest", "", None, text), text, _box(cell), row.page))
+        elif (label := label_before(cell.text)) and (label.rest or nxt is None or not _VALUE_CELL.match(nxt.text)):
             pairs.append(Pair(label.kind, label, label.rest, _box(cell), row.page))
         elif (label := label_alone(cell.text)) and nxt is not None and _VALUE_CELL.match(nxt.text):
             pairs.append(Pair(label.kind, label, nxt.text.strip(), _box(nxt), row.page))
@@ -144,7 +208,7 @@ def _pairs_in(row: Row) -> list[Pair]:
         elif len(cells) == 1 and _POLARITY.match(cell.text):
             text = " ".join(cell.text.split())
             pairs.append(Pair("polarity", Label("polarity", "", None, text), text, _box(cell), row.page))
-        elif len(cells) == 1 and _PERIOD_CELL.match(cell.text) and period_dates(cell.text) and len(cell.text.split()) <= 6:
+        elif len(cells) == 1 and _PERIOD_CELL.match(cell.text) and period_dates(cell.text) and len(cell.text.split()) <= 8:
             text = " ".join(cell.text.split())
             pairs.append(Pair("period", Label("period", "", None, text), text, _box(cell), row.page))
         else:

@@ -57,13 +57,14 @@ def card_records(card: Card, fills_by_page: dict[int, list[Fill]], document_id: 
     dates = period_dates(period)
     if period and dates is None:
         warnings.append(f"{where}: the period {period!r} is not one we can date; period dates left empty")
-    unit = _unit(figure, latest.value, card.name)
+    ref, indicator = _ref_and_name(card.name)
+    unit = _unit(figure, latest.value, indicator)
     target, floor, previous = card.pair("target"), card.pair("floor"), card.pair("previous")
     if target is None:
         warnings.append(f"{where}: no target printed; target left empty")
     rag, rag_source = _rag(card, latest, fills_by_page.get(card.page, []), where, warnings)
     value = ScorecardValue(
-        document_id=document_id, page=card.page, section=card.section, indicator=card.name,
+        document_id=document_id, page=card.page, section=card.section, indicator=indicator, ref=ref,
         period=period, value=figure.value if figure else None, value_text=latest.value or None, unit=unit,
         comment=card.comment, layout="card",
         period_start=dates[0] if dates else None, period_end=dates[1] if dates else None,
@@ -81,17 +82,26 @@ def card_records(card: Card, fills_by_page: dict[int, list[Fill]], document_id: 
     records = [value]
     if target is not None and value.target is not None:
         records.append(ScorecardValue(
-            document_id=document_id, page=target.page, section=card.section, indicator=card.name,
+            document_id=document_id, page=target.page, section=card.section, indicator=indicator, ref=ref,
             period=target.label.period or period, value=value.target, value_text=value.target_text, unit=unit,
             is_target=True, layout="card", period_start=value.period_start, period_end=value.period_end,
             bbox=list(target.bbox)))
     for kind, name in _COMPARATOR_NAMES.items():
         if (pair := card.pair(kind)) is not None and (fig := _figure(pair.value)) is not None:
             records.append(ScorecardValue(
-                document_id=document_id, page=pair.page, section=card.section, indicator=card.name,
+                document_id=document_id, page=pair.page, section=card.section, indicator=indicator, ref=ref,
                 period=pair.label.period or period, value=fig.value, value_text=pair.value, unit=unit,
                 is_comparator=True, comparator=pair.label.printed or name, layout="card", bbox=list(pair.bbox)))
     return records
+
+
+# `CS01: % of assessments …`, `EH 2 - Number of …`: a reference before the name, as tables print in a Ref column.
+_REF = re.compile(r"^(?P<ref>[A-Z]{1,6}[- ]?\d{1,3}[a-z]?)\s*[:\-–.)]\s+(?P<name>\S.*)$")
+
+
+def _ref_and_name(name: str) -> tuple[str | None, str]:
+    m = _REF.match(name)
+    return (m.group("ref"), m.group("name")) if m else (None, name)
 
 
 def _labelled(field: str, pair: Pair | None) -> dict:

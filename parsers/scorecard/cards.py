@@ -33,8 +33,9 @@ class Card:
 
     @property
     def comment(self) -> str | None:
-        text = " ".join(" ".join(r.text for r in self.comment_rows).split())
-        return text or None
+        labelled = self.pair("commentary")
+        parts = ([labelled.value] if labelled else []) + [r.text for r in self.comment_rows]
+        return " ".join(" ".join(parts).split()) or None
 
     def pair(self, kind: str) -> Pair | None:
         return next((p for p in self.pairs if p.kind == kind), None)
@@ -101,6 +102,7 @@ def _cards_in_column(rows: list[Row], previous: Card | None, span: tuple[float, 
         else:
             _give(owner, before)
         card = Card(page=rows[at].page, name_rows=run[cut:], column=span, last_page=rows[at].page)
+        card.pairs.extend(m for r in card.name_rows for m in r.marks)
         card.rows = list(run[cut:])
         cards.append(card)
         begin = name_end

@@ -162,8 +162,8 @@ _RISK_REPORT = re.compile(r"\b(strategic\s+risks?|risk\s+(?:monitoring|register)
 
 
 def _card_labels(texts: list[str]) -> bool:
-    """KPI cards: a latest value's label and a target's, floor's or previous value's, each beside a
-    figure (`Latest: 97%`) or alone in a row of labels over their values."""
+    """KPI cards: two of the labels of a latest value, a target, a floor or a previous value, each beside
+    a figure (`Latest: 97%`) or alone in a row of labels over their values."""
     kinds = set()
     for t in texts:
         label = label_before(t) or label_alone(t)
@@ -171,7 +171,7 @@ def _card_labels(texts: list[str]) -> bool:
             kinds.add(label.kind)
         elif (label := label_after(t)) is not None:
             kinds.add(label.kind)
-    return "latest" in kinds and bool(kinds & {"target", "floor", "previous"})
+    return len(kinds & {"latest", "target", "floor", "previous"}) >= 2
 
 
 def _periods_in(text: str) -> list:
