@@ -222,7 +222,8 @@ def rebuild_scorecard_facts(wh: Warehouse) -> int:
 
     facts = dedupe_scorecard_values(wh.records(ScorecardValue))
     wh.replace_table(ScorecardFact, facts)
-    wh.replace_table(ScorecardCommentaryLink, link_commentary(wh.records(ScorecardCommentary), facts))
+    dates = {r["document_id"]: r["document_date"] for r in wh.rows("documents")}
+    wh.replace_table(ScorecardCommentaryLink, link_commentary(wh.records(ScorecardCommentary), facts, dates))
     return len(facts)
 
 

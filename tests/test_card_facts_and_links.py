@@ -100,6 +100,9 @@ def test_a_period_that_cannot_be_dated_is_none(printed):
     ((1.0, 0.0, 0.0), "Red"), ((0.75, 0.0, 0.0), "Red"), ((1.0, 0.75, 0.0), "Amber"), ((1.0, 0.6, 0.0), "Amber"),
     ((0.0, 0.69, 0.31), "Green"), ((0.57, 0.82, 0.31), "Green"), ((0.0, 0.44, 0.75), "Blue"),
     ((0.5, 0.5, 0.5), None), ((0.95, 0.95, 0.95), None), ((0.1, 0.1, 0.3), None), ((0.6, 0.2, 0.8), None),
+    # Excel's pale cell styles: Good, Neutral, Bad; a pale blue header band is no status
+    ((0xC6 / 255, 0xEF / 255, 0xCE / 255), "Green"), ((1.0, 0xEB / 255, 0x9C / 255), "Amber"),
+    ((1.0, 0xC7 / 255, 0xCE / 255), "Red"), ((0xBD / 255, 0xD7 / 255, 0xEE / 255), None),
 ])
 def test_fill_colours_map_to_rag_with_tolerance(rgb, rag):
     assert rag_of_colour(rgb) == rag
@@ -155,3 +158,43 @@ def test_risk_register_ratings_keep_their_column_labels():
     assert risks["CR1"].ratings == ["High 20", "High 16", "High 15", "Moderate 12", "Moderate 8"]
     assert risks["CR2"].rating_labels == [], "three ratings under five labels: which is which is not guessed"
     assert any("CR2" in w and "5 rating columns" in w for w in warnings)
+
+
+def test_a_figure_in_another_pack_links_only_when_its_period_is_of_the_commentarys_time():
+    def fact(doc: str, period: str, start: date, end: date):
+        return ScorecardValue(document_id=doc, indicator="Young people not in education, employment or training",
+                              period=period, value=4.5, value_text="4.5%", unit="%", period_start=start, period_end=end)
+
+    paragraph = ScorecardCommentary(
+        document_id="c:l1-20", page=1, line=1, seq="9", figures=["4.5%"],
+        text="Fewer young people are not in education, employment or training than nationally (4.5%).")
+    old = dedupe_scorecard_values([fact("old:l1-9", "2016/17", date(2016, 4, 1), date(2017, 3, 31))])
+    recent = dedupe_scorecard_values([fact("new:p1-9", "Q2 2021/22", date(2021, 7, 1), date(2021, 9, 30))])
+    written = {"c:l1-20": date(2021, 11, 10)}
+    assert link_commentary([paragraph], old, written) == []
+    assert link_commentary([paragraph], recent, {}) == [], "no date for the commentary: other packs are not linked"
+    [link] = link_commentary([paragraph], recent, written)
+    assert (link.fact_document_id, link.matched_by) == ("new:p1-9", "value and indicator words")
+
+
+def test_the_pdf_reader_keeps_status_fills_only_on_pages_that_print_a_performance_label(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from extract.reading import read_source
+
+    path = tmp_path / "fills.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    for text in ("Target: 95%", "A page about something else"):
+        c.drawString(40, 700, text)
+        for rgb in ((0.0, 0.69, 0.31), (0.5, 0.5, 0.5), (1.0, 1.0, 1.0)):
+            c.setFillColorRGB(*rgb)
+            c.rect(40, 600, 20, 10, stroke=0, fill=1)
+            c.setFillColorRGB(0, 0, 0)
+        c.showPage()
+    c.save()
+    first, second = read_source(path).pages
+    assert [tuple(round(v, 2) for v in rgb) for _, rgb in first.fills] == [(0.0, 0.69, 0.31)], \
+        "the grey and the white are no status"
+    (x0, top, x1, bottom), _ = first.fills[0]
+    assert (round(x0), round(x1), round(bottom - top)) == (40, 60, 10)
+    assert second.fills == []

@@ -91,7 +91,7 @@ def _status_fills(page: pymupdf.Page, raw_words: list) -> list:
         return []
     for d in drawings:
         rgb = d.get("fill")
-        if not rgb or len(rgb) != 3 or max(rgb) - min(rgb) < 0.2:
+        if not rgb or len(rgb) != 3 or max(rgb) - min(rgb) < 0.12:
             continue
         x0, y0, x1, y1 = d["rect"]
         fills.append(((x0, y0, x1, y1), tuple(rgb)))

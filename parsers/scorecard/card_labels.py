@@ -77,6 +77,8 @@ def label_after(text: str) -> Label | None:
 def split_labelled(text: str) -> list[str]:
     """One line holding several labelled values (`Latest: 97%  Target: 97%  Floor: 90%`) as one text
     each; a line with fewer than two `Label:` in it, whole."""
+    if text.count(":") < 2:  # the common case, without running the long pattern along the line
+        return [text]
     starts = [m.start() for m in _vocabulary()[4].finditer(text)]
     if len(starts) < 2 or starts[0] != len(text) - len(text.lstrip()):
         return [text]

@@ -1,8 +1,10 @@
 """A RAG status printed only as a colour: the fill of the cell or shape behind a value.
 
-Councils' reds, ambers, greens and blues vary (Excel's `FFC000` amber, `00B050` green, a paler
-`C6EFCE`), so a fill is read by its hue, with a tolerance, and only where it is clearly a colour
-(saturated enough, not too dark): greys, black, white and pale tints name no status.
+Councils' reds, ambers, greens and blues vary (Excel's `FFC000` amber, `00B050` green, and its pale
+`Good` / `Neutral` / `Bad` cell styles `C6EFCE`, `FFEB9C`, `FFC7CE`), so a fill is read by its hue, with
+a tolerance, and only where it is clearly a colour (saturated enough, not too dark): greys, black and
+white name no status. A pale blue names none either: it is the usual header or banding tint, so a Blue
+status must be a strong blue.
 """
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import colorsys
 
 # Hue ranges in degrees, widest tolerance that keeps neighbours apart (amber is orange to yellow).
 _HUES = (("Red", 345, 360), ("Red", 0, 15), ("Amber", 25, 60), ("Green", 75, 170), ("Blue", 190, 250))
-MIN_SATURATION = 0.35
+MIN_SATURATION = 0.15  # Excel's pale `Good` green (C6EFCE) is 0.17
+MIN_BLUE_SATURATION = 0.35
 MIN_BRIGHTNESS = 0.35
 
 Box = tuple[float, float, float, float]
@@ -23,7 +26,8 @@ def rag_of_colour(rgb: tuple[float, float, float]) -> str | None:
     if saturation < MIN_SATURATION or brightness < MIN_BRIGHTNESS:
         return None
     degrees = hue * 360
-    return next((name for name, low, high in _HUES if low <= degrees <= high), None)
+    name = next((name for name, low, high in _HUES if low <= degrees <= high), None)
+    return None if name == "Blue" and saturation < MIN_BLUE_SATURATION else name
 
 
 def _overlap(a: Box, b: Box) -> float:
