@@ -69,6 +69,16 @@ def test_cards_with_a_reference_a_rag_word_after_the_name_and_every_value_on_one
     assert {r.indicator: r.ref for r in latest_by_name(records).values()} == {c.name: c.ref for c in cards}
 
 
+@pytest.mark.parametrize("per_row", [1, 2])
+def test_a_chart_in_each_card_is_neither_a_value_nor_commentary(tmp_path, per_row):
+    cards = specs.cards(8)
+    layout = cr.Layout(per_row=per_row, chart=True)
+    path = cr.build(tmp_path / "charts.pdf", cr.Report(TITLE, SUBTITLE, [("Early Help", cards)], layout))
+    docs, records, _ = parse_pdf(path)
+    assert [d.doc_type for d in docs] == ["scorecard"]
+    assert mismatches(cards, records, "word") == []
+
+
 def test_a_card_without_a_target_has_none_and_a_warning_not_its_neighbours(tmp_path):
     path, cards = _build(tmp_path, 2, "left", "latest-target-floor", False)
     _, records, warnings = parse_pdf(path)

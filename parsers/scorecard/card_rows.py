@@ -82,7 +82,8 @@ def _anchor_xs(lines: list[Line], kind: str) -> list[float]:
             # `97%  latest`: a label with no colon just right of a figure; the figure starts the card.
             left = [o for o in lines if o is not line and abs(o.top - line.top) < SAME_ROW and ":" not in line.text
                     and 0 <= line.x0 - o.x1 < 120 and _VALUE_CELL.match(o.text)]
-            xs.append(min([line.x0] + [o.x0 for o in left]))
+            if label.rest or left or _value_beside(line, lines):  # not a chart's legend or a heading
+                xs.append(min([line.x0] + [o.x0 for o in left]))
         elif (label := label_after(line.text)) and label.kind == kind:
             xs.append(line.x0)
     xs.sort()
@@ -93,6 +94,19 @@ def _anchor_xs(lines: list[Line], kind: str) -> list[float]:
     # A column starts where no card's name or commentary runs across it (one page heading may).
     return clustered[:1] + [x for x in clustered[1:]
                             if sum(1 for l in lines if l.x0 < x - COLUMN_SLACK and l.x1 > x + 20) < 2]
+
+
+def _value_beside(label: Line, lines: list[Line]) -> bool:
+    """A value printed right of a label on its row, or just beneath it."""
+    height = label.bottom - label.top
+    for o in lines:
+        if o is label or not _VALUE_CELL.match(o.text):
+            continue
+        if abs(o.top - label.top) < SAME_ROW and 0 <= o.x0 - label.x1 + 2 < 150:
+            return True
+        if label.bottom - 1 <= o.top <= label.bottom + 2 * height + 4 and o.x0 < label.x1 + 40 and o.x1 > label.x0 - 5:
+            return True
+    return False
 
 
 def columns_of(lines: list[Line], starts: list[float]) -> list[list[Line]]:

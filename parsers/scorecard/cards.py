@@ -9,9 +9,11 @@ page's heading (its section) or, where a card broke over the page, the end of th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from parsers.common.dates import MONTH
 from parsers.scorecard.card_rows import Pair, Row, columns_of, latest_anchor_xs, rows_of
 from schemas.document import Document, Line
 
@@ -34,7 +36,8 @@ class Card:
     @property
     def comment(self) -> str | None:
         labelled = self.pair("commentary")
-        parts = ([labelled.value] if labelled else []) + [r.text for r in self.comment_rows]
+        # Prose only: a chart's axis ticks and legend (`100%`, `Dec 23 Jan 24`, `Target Floor`) are not commentary.
+        parts = ([labelled.value] if labelled else []) + [r.text for r in self.comment_rows if _is_prose(r.text)]
         return " ".join(" ".join(parts).split()) or None
 
     def pair(self, kind: str) -> Pair | None:
@@ -43,6 +46,15 @@ class Card:
 
 def _is_card_page(lines: list[Line]) -> bool:
     return bool(latest_anchor_xs(lines))
+
+
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_SHORT = re.compile(rf"^(?:{MONTH}|target|floor|result|actual|latest|previous|threshold)$", re.I)
+
+
+def _is_prose(text: str) -> bool:
+    words = [w for w in _WORD.findall(text) if not _SHORT.match(w)]
+    return len(words) >= 1
 
 
 def read_cards(doc: Document, warnings: list[str]) -> list[Card]:
@@ -136,14 +148,12 @@ def _typical_gap(rows: list[Row]) -> float:
 
 
 def _cut(run: list[Row], leading: float) -> int:
-    """Where a run of text rows stops being the card above's (or the page heading) and starts the next
-    card's name: after the widest gap, or where the type size changes; 0 when neither stands out."""
-    best, best_score = 0, 0.0
-    for i in range(1, len(run)):
+    """Where a run of text rows stops being the card above's (its commentary, a chart's labels, or the
+    page heading) and starts the next card's name: the name is the last block of the run, after the
+    last wide gap or change of type size; 0 when there is none."""
+    for i in range(len(run) - 1, 0, -1):
         gap = run[i].top - run[i - 1].bottom
-        size_change = abs(run[i].height - run[i - 1].height)
-        wide = gap > max(1.6 * leading, leading + 4)
-        score = (gap if wide else 0.0) + (10 * size_change if size_change >= 1.2 else 0.0)
-        if score > best_score:
-            best, best_score = i, score
-    return best
+        if gap > max(1.6 * leading, leading + 4) or abs(run[i].height - run[i - 1].height) >= 1.2 \
+                or run[i].page != run[i - 1].page:
+            return i
+    return 0
