@@ -52,11 +52,15 @@ def test_every_card_layout_reads_every_field_of_every_card(tmp_path, per_row, la
 
 def test_cards_that_print_their_latest_figure_and_period_bare_and_label_their_commentary(tmp_path):
     cards = specs.cards(9)
+    cards[1] = cr.Card(**{**cards[1].__dict__, "period": "Rolling 12 months"})  # a period with no date
     layout = cr.Layout(per_row=2, bare_latest=True, bare_period=True, commentary_label="Commentary")
     path = cr.build(tmp_path / "bare.pdf", cr.Report(TITLE, SUBTITLE, [("Early Help", cards)], layout))
-    docs, records, _ = parse_pdf(path)
+    docs, records, warnings = parse_pdf(path)
     assert [d.doc_type for d in docs] == ["scorecard"]
     assert mismatches(cards, records, "word") == []
+    undated = latest_by_name(records)[cards[1].name]
+    assert (undated.period, undated.period_start, undated.period_end) == ("Rolling 12 months", None, None)
+    assert any("'Rolling 12 months' is not one we can date" in w for w in warnings)
 
 
 def test_cards_with_a_reference_a_rag_word_after_the_name_and_every_value_on_one_line(tmp_path):
@@ -155,6 +159,22 @@ def test_an_agenda_pack_splits_its_card_report_appendix_out_as_one_document(tmp_
     assert [(d.doc_type, d.page_start, d.page_end) for d in docs] == [
         ("agenda", 1, 1), ("report", 2, 2), ("scorecard", 3, 2 + n), ("report", 3 + n, 3 + n)]
     assert mismatches(specs.cards(9), records, "fill colour") == []
+
+
+def test_a_card_appendix_with_no_title_page_after_a_covering_report_is_split_out(tmp_path):
+    covering = text_pdf(tmp_path / "covering.pdf", [
+        "Report to: Cabinet\nSubject: Quarterly performance report\n\nPurpose of the report\n"
+        "1. To present performance at the end of quarter 3, set out in the appendix.\n2. Members are asked to note it."])
+    cards = specs.cards(6)
+    report = cr.build(tmp_path / "cards.pdf", cr.Report(TITLE, SUBTITLE, [("Children's Social Care", cards)],
+                                                          outline=False), cover=False)
+    pack = pymupdf.open(covering)
+    pack.insert_pdf(pymupdf.open(report))
+    pack.save(tmp_path / "pack.pdf")
+    docs, records, _ = parse_pdf(tmp_path / "pack.pdf")
+    assert [(d.doc_type, d.page_start) for d in docs] == [("report", 1), ("scorecard", 2)]
+    assert docs[-1].page_end == pack.page_count
+    assert mismatches(cards, records, "word") == []
 
 
 def test_the_recogniser_types_a_page_of_cards_and_not_prose_about_targets():

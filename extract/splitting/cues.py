@@ -121,6 +121,17 @@ START_CUES: list[StartCue] = [
         window=20,
         repeats_as_header=True,
     ),
+    # A page of KPI cards with no title above it (an appendix that opens on its first card): a latest
+    # value's label beside its figure near the page top, confirmed when the scorecard recogniser reads
+    # the page as cards. Repeated on every card page, it continues the report.
+    StartCue(
+        "scorecard",
+        _re(r"^\s*(?:latest|actual|current|this\s+(?:quarter|month|period))\b[^:]{0,30}:\s*(?:[£]?\d|$)"),
+        confirm_kind="scorecard",
+        window=20,
+        repeats_as_header=True,
+        page_top_lines=12,
+    ),
     StartCue("agenda", _re(r"^\s*agenda\s*$"), confirm=_re(r"\b(?:apologies|declarations?\s+of\s+interest|membership|minutes)\b"), window=40),
     StartCue(
         "report",

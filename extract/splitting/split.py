@@ -121,7 +121,9 @@ def _cue_fires(cue: StartCue, lines: list[Line], nonempty: list[int], pos: int) 
         return False
     window = nonempty[pos : pos + 1 + cue.window]
     if cue.confirm_kind is not None:
-        return recognise([lines[i].text for i in window]) == cue.confirm_kind
+        # Confirmed by its own page: a covering report is not a scorecard because cards follow it.
+        page = lines[nonempty[pos]].page
+        return recognise([lines[i].text for i in window if lines[i].page == page]) == cue.confirm_kind
     if cue.confirm is None:
         return True
     return any(cue.confirm.search(lines[i].text) for i in window)

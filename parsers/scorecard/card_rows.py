@@ -24,6 +24,9 @@ _RAG_WORD = re.compile(r"^\s*(red|amber|green|blue)\s*$", re.I)
 _POLARITY = re.compile(r"^\s*(?:(?:higher|lower|high|low|bigger|smaller)\s+(?:is|=)\s+(?:better|good)"
                        r"|(?:good|aim)\s+(?:is|=)\s+(?:higher|lower|high|low))\s*$", re.I)
 _VALUE_CELL = re.compile(r"^\s*(?:[£<>]?[-+]?\d[\d,.]*\s?(?:%|days?|weeks?)?(?:\s*\([A-Za-z ]+\))?|n/?a|-|–|\*|TBC|red|amber|green|blue)\s*$", re.I)
+# Periods printed with no date: `Rolling 12 months`, `Year to date`, `Quarterly`, `Snapshot`.
+_PERIOD_WORDS = re.compile(r"^\s*(?:rolling\s+(?:\d{1,2}|twelve)\s+months?|year\s+to\s+date|YTD|quarterly|monthly|annual(?:ly)?"
+                           r"|snapshot|financial\s+year|academic\s+year|calendar\s+year)\b[\w\s/-]{0,30}$", re.I)
 _PERIOD_CELL = re.compile(r"^[\w/ .'’-]{2,50}$")
 
 
@@ -217,12 +220,15 @@ def _pairs_in(row: Row) -> list[Pair]:
         elif _VALUE_CELL.match(cell.text) and nxt is not None and (label := label_alone(nxt.text)):
             pairs.append(Pair(label.kind, label, cell.text.strip(), _box(cell), row.page))
             k += 1
-        elif len(cells) == 1 and (m := _RAG_WORD.match(cell.text)):
+        elif m := _RAG_WORD.match(cell.text):  # `GREEN`, alone or beside an arrow
             pairs.append(Pair("rag", Label("rag", "", None, m.group(1)), m.group(1), _box(cell), row.page))
+        elif len(cells) > 1 and (m := _ARROW.match(cell.text)):
+            pairs.append(Pair("direction", Label("direction", "", None, m.group(1)), m.group(1), _box(cell), row.page))
         elif len(cells) == 1 and _POLARITY.match(cell.text):
             text = " ".join(cell.text.split())
             pairs.append(Pair("polarity", Label("polarity", "", None, text), text, _box(cell), row.page))
-        elif len(cells) == 1 and _PERIOD_CELL.match(cell.text) and period_dates(cell.text) and len(cell.text.split()) <= 8:
+        elif len(cells) == 1 and _PERIOD_CELL.match(cell.text) and len(cell.text.split()) <= 8 \
+                and (period_dates(cell.text) or _PERIOD_WORDS.match(cell.text)):
             text = " ".join(cell.text.split())
             pairs.append(Pair("period", Label("period", "", None, text), text, _box(cell), row.page))
         else:
