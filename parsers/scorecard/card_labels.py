@@ -50,6 +50,7 @@ def _label(m: re.Match, rest: str) -> Label:
 _VALUE_START = re.compile(r"^\s*(?:[£<>~]?\s?[-+−]?\d|n/?a\b|-|–|—|\*|tbc\b|not\s+(?:yet\s+)?(?:available|known)\b|\?)", re.I)
 
 
+@lru_cache(maxsize=4096)  # labels repeat on every card: read each text once
 def label_before(text: str) -> Label | None:
     """`Latest: 97%` -> Label(latest, 'Latest', None, '97%'). A value's label must be followed by a
     figure (or nothing): `Performance: this quarter …` is a sentence, not a label."""
@@ -62,12 +63,14 @@ def label_before(text: str) -> Label | None:
     return label
 
 
+@lru_cache(maxsize=4096)
 def label_alone(text: str) -> Label | None:
     """A cell that is only a label (`Actual`, `Target:`): its value prints beside or beneath it."""
     m = _vocabulary()[2].match(text)
     return _label(m, "") if m else None
 
 
+@lru_cache(maxsize=4096)
 def label_after(text: str) -> Label | None:
     """`97%  latest`: a figure with its label printed after it."""
     m = _vocabulary()[3].match(text)
