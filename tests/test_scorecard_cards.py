@@ -83,6 +83,24 @@ def test_a_chart_in_each_card_is_neither_a_value_nor_commentary(tmp_path, per_ro
     assert mismatches(cards, records, "word") == []
 
 
+def test_periods_in_brackets_targets_in_words_and_a_target_not_set(tmp_path):
+    cards = [
+        cr.Card("Percentage of re-referrals within 12 months", "21.4% (Dec 24)", target="below 22.0%",
+                previous="24.4% (Sep 24)", rag="Green"),
+        cr.Card("Percentage of children with a second or subsequent child protection plan", "18.0%",
+                target="Not set", period="Q3 2024/25", rag="Amber"),
+    ]
+    path = cr.build(tmp_path / "words.pdf", cr.Report(TITLE, SUBTITLE, [("Children's Social Care", cards)]))
+    _, records, warnings = parse_pdf(path)
+    got = latest_by_name(records)
+    first, second = got[cards[0].name], got[cards[1].name]
+    assert (first.value, first.period, str(first.period_start)) == (21.4, "Dec 24", "2024-12-01")
+    assert (first.target, first.target_text) == (22.0, "below 22.0%")
+    assert (first.previous, first.previous_period) == (24.4, "Sep 24")
+    assert (second.target, second.target_text, second.value) == (None, "Not set", 18.0)
+    assert not any(r.is_target and r.indicator == cards[1].name for r in records)
+
+
 def test_a_card_without_a_target_has_none_and_a_warning_not_its_neighbours(tmp_path):
     path, cards = _build(tmp_path, 2, "left", "latest-target-floor", False)
     _, records, warnings = parse_pdf(path)

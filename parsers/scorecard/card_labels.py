@@ -47,7 +47,8 @@ def _label(m: re.Match, rest: str) -> Label:
 
 
 # What a value label's value starts with: a figure, or a mark for no figure.
-_VALUE_START = re.compile(r"^\s*(?:[£<>~]?\s?[-+−]?\d|n/?a\b|-|–|—|\*|tbc\b|not\s+(?:yet\s+)?(?:available|known)\b|\?)", re.I)
+_VALUE_START = re.compile(r"^\s*(?:(?:at\s+least|at\s+most|above|below|under|over|(?:less|more|greater|fewer)\s+than|[≥≤]|[<>]=?)\s*)?"
+                          r"(?:[£<>~]?\s?[-+−]?\d|n/?a\b|-|–|—|\*|tb[cd]\b|none\b|not\s+set\b|no\s+target\b|not\s+(?:yet\s+)?(?:available|known)\b|\?)", re.I)
 
 
 @lru_cache(maxsize=4096)  # labels repeat on every card: read each text once
@@ -86,3 +87,8 @@ def split_labelled(text: str) -> list[str]:
     if len(starts) < 2 or starts[0] != len(text) - len(text.lstrip()):
         return [text]
     return [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
+def starts_value(text: str) -> bool:
+    """Does this cell start with a value (`97%`, `below 20%`, `n/a`, `Not set`)?"""
+    return bool(_VALUE_START.match(text))

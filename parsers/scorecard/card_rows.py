@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from parsers.common.periods import period_dates
-from parsers.scorecard.card_labels import Label, label_after, label_alone, label_before, split_labelled
+from parsers.scorecard.card_labels import (
+    VALUE_KINDS,
+    Label,
+    label_after,
+    label_alone,
+    label_before,
+    split_labelled,
+    starts_value,
+)
 from schemas.document import Line
 
 SAME_ROW = 3.0  # points between two cells' tops that still print on one row
@@ -23,7 +31,7 @@ COLUMN_SLACK = 10.0  # a line may start this far left of its column's first labe
 _RAG_WORD = re.compile(r"^\s*(red|amber|green|blue)\s*$", re.I)
 _POLARITY = re.compile(r"^\s*(?:(?:higher|lower|high|low|bigger|smaller)\s+(?:is|=)\s+(?:better|good)"
                        r"|(?:good|aim)\s+(?:is|=)\s+(?:higher|lower|high|low))\s*$", re.I)
-_VALUE_CELL = re.compile(r"^\s*(?:[£<>]?[-+]?\d[\d,.]*\s?(?:%|days?|weeks?)?(?:\s*\([A-Za-z ]+\))?|n/?a|-|–|\*|TBC|red|amber|green|blue)\s*$", re.I)
+_VALUE_CELL = re.compile(r"^\s*(?:[£<>]?[-+]?\d[\d,.]*\s?(?:%|days?|weeks?)?(?:\s*\([\w /-]{1,30}\))?|n/?a|-|–|\*|TBC|red|amber|green|blue)\s*$", re.I)
 # Periods printed with no date: `Rolling 12 months`, `Year to date`, `Quarterly`, `Snapshot`.
 _PERIOD_WORDS = re.compile(r"^\s*(?:rolling\s+(?:\d{1,2}|twelve)\s+months?|year\s+to\s+date|YTD|quarterly|monthly|annual(?:ly)?"
                            r"|snapshot|financial\s+year|academic\s+year|calendar\s+year)\b[\w\s/-]{0,30}$", re.I)
@@ -198,6 +206,10 @@ def _split_cell(line: Line) -> list[Line]:
     return cells
 
 
+def _is_value(text: str) -> bool:
+    return bool(_VALUE_CELL.match(text)) or starts_value(text)
+
+
 def _pairs_in(row: Row) -> list[Pair]:
     """The labelled values of one row, if every cell of it is a label or a labelled value."""
     cells, pairs, k = row.cells, [], 0
@@ -207,12 +219,14 @@ def _pairs_in(row: Row) -> list[Pair]:
                 and beside.kind in _BESIDE_LATEST:  # `97%   Target: 95%`: the bare figure is the latest
             text = cell.text.strip()
             pairs.append(Pair("latest", Label("latest", "", None, text), text, _box(cell), row.page))
-        elif (label := label_before(cell.text)) and (label.rest or nxt is None or not _VALUE_CELL.match(nxt.text)):
+        elif (label := label_before(cell.text)) and (label.rest or nxt is None):
             pairs.append(Pair(label.kind, label, label.rest, _box(cell), row.page))
-        elif (label := label_alone(cell.text)) and nxt is not None and _VALUE_CELL.match(nxt.text):
+        elif label and (_is_value(nxt.text) or label.kind not in VALUE_KINDS):  # `Latest:` | `97%`
             pairs.append(Pair(label.kind, label, nxt.text.strip(), _box(nxt), row.page))
             k += 1
-        elif (label := label_before(cell.text)) and nxt is not None:  # `Latest:` | `97%`
+        elif label:
+            pairs.append(Pair(label.kind, label, "", _box(cell), row.page))
+        elif (label := label_alone(cell.text)) and nxt is not None and _is_value(nxt.text):
             pairs.append(Pair(label.kind, label, nxt.text.strip(), _box(nxt), row.page))
             k += 1
         elif (label := label_after(cell.text)):

@@ -51,7 +51,7 @@ def card_records(card: Card, fills_by_page: dict[int, list[Fill]], document_id: 
     if figure is None:
         warnings.append(f"{where}: its latest value {latest.value!r} is not a figure; value left empty")
     period_pair = card.pair("period")
-    period = period_pair.value if period_pair else latest.label.period
+    period = period_pair.value if period_pair else latest.label.period or _bracketed_period(latest.value)
     if period is None:
         warnings.append(f"{where}: no data period printed; period left empty")
     dates = period_dates(period)
@@ -76,7 +76,8 @@ def card_records(card: Card, fills_by_page: dict[int, list[Fill]], document_id: 
         prev_figure = _figure(previous.value)
         value.previous = prev_figure.value if prev_figure else None
         value.previous_text = _BRACKET_RAG.sub("", previous.value).strip() or None
-        value.previous_period = previous.label.period or (previous.label.printed if previous.label.printed.lower() != "previous" else None)
+        value.previous_period = previous.label.period or _bracketed_period(previous.value) or (
+            previous.label.printed if previous.label.printed.lower() != "previous" else None)
         if m := _BRACKET_RAG.search(previous.value):
             value.previous_rag = m.group(1).title()
     records = [value]
@@ -102,6 +103,17 @@ _REF = re.compile(r"^(?P<ref>[A-Z]{1,6}[- ]?\d{1,3}[a-z]?)\s*[:\-–.)]\s+(?P<na
 def _ref_and_name(name: str) -> tuple[str | None, str]:
     m = _REF.match(name)
     return (m.group("ref"), m.group("name")) if m else (None, name)
+
+
+_BRACKETED = re.compile(r"\(([^)]{2,40})\)")
+
+
+def _bracketed_period(value: str) -> str | None:
+    """`97.0% (Dec 24)`: a period printed in brackets after the value."""
+    for m in _BRACKETED.finditer(value):
+        if period_dates(m.group(1)):
+            return m.group(1).strip()
+    return None
 
 
 def _labelled(field: str, pair: Pair | None) -> dict:
