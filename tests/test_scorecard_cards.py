@@ -145,6 +145,19 @@ def test_a_card_broken_over_a_page_keeps_its_target_and_rag(tmp_path):
     assert mismatches(cards[:2] + cards[3:5], records, "word") == []
 
 
+def test_a_key_page_after_the_cards_gives_no_card_a_missing_target(tmp_path):
+    cards = specs.cards(4)
+    assert cards[3].target is None
+    report = cr.build(tmp_path / "cards.pdf", cr.Report(TITLE, SUBTITLE, [("Early Help", cards)]))
+    key = text_pdf(tmp_path / "key.pdf", ["Key\nTarget: 90% of cases within timescale\nRAG: Red is below the floor"])
+    pack = pymupdf.open(report)
+    pack.insert_pdf(pymupdf.open(key))
+    pack.save(tmp_path / "with-key.pdf")
+    _, records, _ = parse_pdf(tmp_path / "with-key.pdf")
+    assert latest_by_name(records)[cards[3].name].target is None
+    assert mismatches(cards, records, "word") == []
+
+
 def test_a_report_of_60_pages_with_a_heading_and_bookmark_on_every_page_is_one_document(tmp_path):
     sections = [(f"Priority {k + 1}: outcomes for children", specs.cards(12, 12 * k)) for k in range(11)]
     path = cr.build(tmp_path / "long.pdf", cr.Report(TITLE, SUBTITLE, sections, cards_per_page=2))

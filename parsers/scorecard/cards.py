@@ -44,10 +44,6 @@ class Card:
         return next((p for p in self.pairs if p.kind == kind), None)
 
 
-def _is_card_page(lines: list[Line]) -> bool:
-    return bool(latest_anchor_xs(lines))
-
-
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _SHORT = re.compile(rf"^(?:{MONTH}|target|floor|result|actual|latest|previous|threshold)$", re.I)
 
@@ -65,6 +61,7 @@ def read_cards(doc: Document, warnings: list[str]) -> list[Card]:
         if line.words and line.top is not None:
             by_page.setdefault(line.page, []).append(line)
     widths = {p.number: p.width or 0.0 for p in doc.pages}
+    heights = {p.number: p.height or 0.0 for p in doc.pages}
     for page, lines in by_page.items():
         starts = latest_anchor_xs(lines)
         if not starts and not cards:
@@ -74,7 +71,8 @@ def read_cards(doc: Document, warnings: list[str]) -> list[Card]:
         section = None
         for k, column in enumerate(columns):
             span = (starts[k] if starts else 0.0, bounds[k] if starts else bounds[-1])
-            found, heading = _cards_in_column(rows_of(column), cards[-1] if cards else None, span)
+            open_card = cards[-1] if cards and _ends_at_foot(cards[-1], heights) else None
+            found, heading = _cards_in_column(rows_of(column), open_card, span)
             section = section or heading
             cards.extend(found)
         for card in cards:
@@ -109,7 +107,7 @@ def _cards_in_column(rows: list[Row], previous: Card | None, span: tuple[float, 
             head = [r for r in before if not r.pairs and (not tail or r.top < tail[0].top)]
             if head:
                 heading = " ".join(" ".join(r.text for r in head).split())
-            if tail and owner is not None:
+            if tail and owner is not None and _continues_on(owner, rows[0].page):
                 _give(owner, [r for r in before if r not in head], continued=True)
         else:
             _give(owner, before)
@@ -121,13 +119,29 @@ def _cards_in_column(rows: list[Row], previous: Card | None, span: tuple[float, 
         end = latest[n + 1] if n + 1 < len(latest) else len(rows)
         if n + 1 == len(latest):
             _give(card, rows[begin:end])
-    if not latest and previous is not None:  # a page holding only the end of a broken card
-        tail = [r for r in rows if r.pairs]
-        if tail:
-            head = [r for r in rows if r.top < tail[0].top and not r.pairs]
+    if not latest and previous is not None and rows and _continues_on(previous, rows[0].page):
+        # A page holding only the end of a broken card: its labelled values, then the text just under them.
+        labelled = [i for i, r in enumerate(rows) if r.pairs]
+        if labelled:
+            head = [r for r in rows[: labelled[0]] if not r.pairs]
             heading = " ".join(" ".join(r.text for r in head).split()) or None
-            _give(previous, [r for r in rows if r not in head], continued=True)
+            end = labelled[-1] + 1
+            while end < len(rows) and rows[end].top - rows[end - 1].bottom <= max(1.6 * leading, leading + 4):
+                end += 1
+            _give(previous, rows[labelled[0]:end], continued=True)
     return cards, heading
+
+
+def _ends_at_foot(card: Card, heights: dict[int, float]) -> bool:
+    """A card whose rows reach the last quarter of its page may go on over the page; one that ended
+    higher up is whole (a key or glossary after it adds nothing to it)."""
+    height = heights.get(card.page) or 0.0
+    return card.page == card.last_page and bool(card.rows) and max(r.bottom for r in card.rows) > 0.75 * height
+
+
+def _continues_on(card: Card, page: int) -> bool:
+    """A card broken over a page goes on at the top of the next page, not further on."""
+    return page == card.last_page + 1
 
 
 def _give(card: Card, rows: list[Row], continued: bool = False) -> None:
