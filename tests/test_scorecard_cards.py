@@ -73,6 +73,16 @@ def test_cards_with_a_reference_a_rag_word_after_the_name_and_every_value_on_one
     assert {r.indicator: r.ref for r in latest_by_name(records).values()} == {c.name: c.ref for c in cards}
 
 
+@pytest.mark.parametrize("per_row,labels", [(2, "left"), (3, "above")])
+def test_cards_whose_names_and_commentary_are_centred(tmp_path, per_row, labels):
+    cards = specs.cards(9)
+    layout = cr.Layout(per_row=per_row, labels=labels, centred=True)
+    path = cr.build(tmp_path / "centred.pdf", cr.Report(TITLE, SUBTITLE, [("Early Help", cards)], layout))
+    docs, records, _ = parse_pdf(path)
+    assert [d.doc_type for d in docs] == ["scorecard"]
+    assert mismatches(cards, records, "word") == []
+
+
 @pytest.mark.parametrize("per_row", [1, 2])
 def test_a_chart_in_each_card_is_neither_a_value_nor_commentary(tmp_path, per_row):
     cards = specs.cards(8)

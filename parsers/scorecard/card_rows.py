@@ -2,7 +2,7 @@
 
 Cards stand one, two or three to a row. Every card prints one latest value, so the x of each `Latest`
 (`Actual`, `Current` …) label on a page tells where the card columns start; a line belongs to the
-column it starts in. Inside a column, lines at one height form a row. A row is:
+column its middle stands in. Inside a column, lines at one height form a row. A row is:
   - labelled values: `Latest: 97%` (label before), `97%  latest` (label after), `Latest | 97%` as
     two cells, or a row of labels whose values print in the row beneath (`Actual  Goal  Threshold`);
   - a lone RAG word, a polarity statement (`Higher is better`) or a period (`Q3 2024/25`);
@@ -126,7 +126,9 @@ def columns_of(lines: list[Line], starts: list[float]) -> list[list[Line]]:
         return [lines]
     columns: list[list[Line]] = [[] for _ in starts]
     for line in lines:
-        k = sum(1 for s in starts[1:] if line.x0 >= s - COLUMN_SLACK)
+        # By the line's middle, not its start: a name centred in its card may start left of the card's labels.
+        middle = (line.x0 + line.x1) / 2
+        k = sum(1 for s in starts[1:] if middle >= s - COLUMN_SLACK)
         columns[k].append(line)
     return columns
 
