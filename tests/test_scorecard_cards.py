@@ -73,6 +73,15 @@ def test_cards_with_a_reference_a_rag_word_after_the_name_and_every_value_on_one
     assert {r.indicator: r.ref for r in latest_by_name(records).values()} == {c.name: c.ref for c in cards}
 
 
+def test_cards_that_label_their_latest_value_by_its_period(tmp_path):
+    cards = specs.cards(12)
+    layout = cr.Layout(per_row=2, dated_latest=True)
+    path = cr.build(tmp_path / "dated.pdf", cr.Report(TITLE, SUBTITLE, [("Early Help", cards)], layout))
+    docs, records, _ = parse_pdf(path)
+    assert [d.doc_type for d in docs] == ["scorecard"]
+    assert mismatches(cards, records, "word") == []
+
+
 @pytest.mark.parametrize("per_row,labels", [(2, "left"), (3, "above")])
 def test_cards_whose_names_and_commentary_are_centred(tmp_path, per_row, labels):
     cards = specs.cards(9)
@@ -224,3 +233,19 @@ def test_the_recogniser_types_a_page_of_cards_and_not_prose_about_targets():
     assert recognise(["Early Help", "Percentage of assessments in 45 days", "Latest: 97%", "Target: 95%"]) == "scorecard"
     assert recognise(["Early Help", "Rate of referrals", "Actual", "Goal", "Last quarter", "237.0", "245.0"]) == "scorecard"
     assert recognise(["Early Help", "The latest figures show performance", "against a target of 95% this quarter."]) is None
+
+
+def test_of_two_values_labelled_by_period_the_later_is_latest_and_the_earlier_previous(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "two-dated.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(40, 780, "Percentage of single assessments completed within 45 working days")
+    c.setFont("Helvetica", 9)
+    for k, text in enumerate(("Nov 24: 95.0%", "Dec 24: 97.0%", "Target: 96.0%", "RAG: Green")):
+        c.drawString(40, 764 - 12 * k, text)
+    c.save()
+    _, records, _ = parse_pdf(path)
+    [card] = latest_by_name(records).values()
+    assert (card.value, card.period, card.previous, card.previous_period, card.target) == (97.0, "Dec 24", 95.0, "Nov 24", 96.0)

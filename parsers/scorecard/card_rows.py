@@ -82,20 +82,20 @@ def _box(line: Line) -> tuple[float, float, float, float]:
 def latest_anchor_xs(lines: list[Line]) -> list[float]:
     """Where each card column starts on a page: the x of every latest-value label, clustered; on a page
     whose cards print their latest figure with no label (a big `97%` over `Target: 95%`), every target's."""
-    return _anchor_xs(lines, "latest") or _anchor_xs(lines, "target")
+    return _anchor_xs(lines, ("latest", "dated")) or _anchor_xs(lines, ("target",))
 
 
-def _anchor_xs(lines: list[Line], kind: str) -> list[float]:
+def _anchor_xs(lines: list[Line], kinds: tuple[str, ...]) -> list[float]:
     xs = []
     for line in lines:
-        label = label_before(line.text) or label_alone(line.text)
-        if label and label.kind == kind:
+        label = label_before(line.text) or label_alone(line.text) or dated_value(line.text)
+        if label and label.kind in kinds:
             # `97%  latest`: a label with no colon just right of a figure; the figure starts the card.
             left = [o for o in lines if o is not line and abs(o.top - line.top) < SAME_ROW and ":" not in line.text
                     and 0 <= line.x0 - o.x1 < 120 and _VALUE_CELL.match(o.text)]
             if label.rest or left or _value_beside(line, lines):  # not a chart's legend or a heading
                 xs.append(min([line.x0] + [o.x0 for o in left]))
-        elif (label := label_after(line.text)) and label.kind == kind:
+        elif (label := label_after(line.text)) and label.kind in kinds:
             xs.append(line.x0)
     xs.sort()
     clustered: list[float] = []
@@ -156,7 +156,37 @@ def rows_of(lines: list[Line]) -> list[Row]:
         if not row.pairs and len(row.cells) >= 2:
             _trailing_mark(row)
     _unlabelled_latest(rows)
+    _latest_of_dated(rows)
     return rows
+
+
+def dated_value(text: str) -> Label | None:
+    """`Dec 24: 97%`, `Q3 2024/25: 97%`: a value labelled by its period (`Dec 24:` alone: its value beside)."""
+    m = _DATED.match(text)
+    if not m or not period_dates(m.group(1)) or (m.group(2) and not starts_value(m.group(2))):
+        return None
+    return Label("dated", m.group(1).strip(), m.group(1).strip(), (m.group(2) or "").strip())
+
+
+_DATED = re.compile(r"^\s*([A-Za-z0-9][\w/ .-]{1,40}?)\s*:\s*(\S.*)?$")
+
+
+def _latest_of_dated(rows: list[Row]) -> None:
+    """A block of labelled rows with no latest label but values labelled by period: the value of the
+    latest period is the latest, the one before it the previous value."""
+    k = 0
+    while k < len(rows):
+        end = k
+        while end < len(rows) and rows[end].pairs:
+            end += 1
+        block = [p for r in rows[k:end] for p in r.pairs]
+        dated = sorted((p for p in block if p.kind == "dated"), key=lambda p: period_dates(p.label.period)[1])
+        if dated and not any(p.kind == "latest" for p in block):
+            for pair, kind in zip(reversed(dated), ("latest", "previous")):
+                if kind == "latest" or not any(p.kind == "previous" for p in block):
+                    pair.kind = kind
+                    pair.label = Label(kind, pair.label.printed, pair.label.period, pair.label.rest)
+        k = end + 1
 
 
 _ARROW = re.compile(r"^\s*([↑↓→↗↘⇧⇩⇨▲▼►]|improving|worsening|declining|stable|same|no\s+change)\s*$", re.I)
@@ -231,7 +261,10 @@ def _pairs_in(row: Row) -> list[Pair]:
         elif (label := label_alone(cell.text)) and nxt is not None and _is_value(nxt.text):
             pairs.append(Pair(label.kind, label, nxt.text.strip(), _box(nxt), row.page))
             k += 1
-        elif (label := label_after(cell.text)):
+        elif (label := dated_value(cell.text)) and not label.rest and nxt is not None and _is_value(nxt.text):
+            pairs.append(Pair(label.kind, label, nxt.text.strip(), _box(nxt), row.page))  # `Dec 24:` | `97%`
+            k += 1
+        elif (label := label_after(cell.text)) or ((label := dated_value(cell.text)) and label.rest):
             pairs.append(Pair(label.kind, label, label.rest, _box(cell), row.page))
         elif _VALUE_CELL.match(cell.text) and nxt is not None and (label := label_alone(nxt.text)):
             pairs.append(Pair(label.kind, label, cell.text.strip(), _box(cell), row.page))

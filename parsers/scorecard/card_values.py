@@ -51,7 +51,7 @@ def card_records(card: Card, fills_by_page: dict[int, list[Fill]], document_id: 
     if figure is None:
         warnings.append(f"{where}: its latest value {latest.value!r} is not a figure; value left empty")
     period_pair = card.pair("period")
-    period = period_pair.value if period_pair else latest.label.period or _bracketed_period(latest.value)
+    period = latest.label.period or (period_pair.value if period_pair else _bracketed_period(latest.value))
     if period is None:
         warnings.append(f"{where}: no data period printed; period left empty")
     dates = period_dates(period)
