@@ -76,13 +76,13 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
 
 
 # Words a page prints where a RAG may be shown only as a colour (performance tables and cards).
-_STATUS_PAGE = re.compile(r"(?i)^(?:target|rag|status|actual|latest|tolerance|threshold|floor|goal)\b")
+_STATUS_PAGE = re.compile(r"(?i)\b(?:target|rag|status|actual|latest|tolerance|threshold|floor|goal)\b")
 
 
 def _status_fills(page: pymupdf.Page, raw_words: list) -> list:
     """Filled shapes in clear colours, on pages that print a performance label (drawings cost a third
     of the text extraction: other pages skip them). Greys, black and white name no status: dropped."""
-    if not any(_STATUS_PAGE.match(w[4]) for w in raw_words):
+    if not _STATUS_PAGE.search(" ".join(w[4] for w in raw_words)):  # one search, not one per word
         return []
     fills = []
     try:

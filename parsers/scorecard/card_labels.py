@@ -26,10 +26,25 @@ class Label:
     rest: str  # what follows the label on its line (the value), "" if nothing
 
 
+# Every label's first and last word: a text that starts (ends) with none of them holds no label there,
+# which is most text, told without running the long patterns.
+_FIRST_WORDS: set[str] = set()
+_LAST_WORDS: set[str] = set()
+_EDGE = re.compile(r"[^\w%]+")
+
+
+def _starts_with_label_word(text: str) -> bool:
+    _vocabulary()
+    first = _EDGE.split(text.strip(), maxsplit=1)[0].lower()
+    return first in _FIRST_WORDS
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = json.loads((Path(__file__).with_name("card_labels.json")).read_text(encoding="utf-8"))
     kind_of = {label.lower(): kind for kind, labels in data.items() if not kind.startswith("_") for label in labels}
+    _FIRST_WORDS.update(label.split()[0] for label in kind_of)
+    _LAST_WORDS.update(label.split()[-1] for label in kind_of)
     names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(kind_of, key=len, reverse=True))
     period = rf"(?:\s*\((?P<lp1>[^)]{{2,30}})\)|\s+(?P<lp2>{_LABEL_PERIOD}))?"
     # `Latest: 97%`, `Target 2024/25 - 97%`, `Previous (Sep 24): 95%`; a bare `Latest 97%` only before a figure.
@@ -55,6 +70,8 @@ _VALUE_START = re.compile(r"^\s*(?:(?:at\s+least|at\s+most|above|below|under|ove
 def label_before(text: str) -> Label | None:
     """`Latest: 97%` -> Label(latest, 'Latest', None, '97%'). A value's label must be followed by a
     figure (or nothing): `Performance: this quarter …` is a sentence, not a label."""
+    if not _starts_with_label_word(text):
+        return None
     m = _vocabulary()[1].match(text)
     if not m:
         return None
@@ -67,6 +84,8 @@ def label_before(text: str) -> Label | None:
 @lru_cache(maxsize=4096)
 def label_alone(text: str) -> Label | None:
     """A cell that is only a label (`Actual`, `Target:`): its value prints beside or beneath it."""
+    if len(text) > 60 or not _starts_with_label_word(text):
+        return None
     m = _vocabulary()[2].match(text)
     return _label(m, "") if m else None
 
@@ -74,6 +93,9 @@ def label_alone(text: str) -> Label | None:
 @lru_cache(maxsize=4096)
 def label_after(text: str) -> Label | None:
     """`97%  latest`: a figure with its label printed after it."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 8 or not words[0][:1].isdigit() and words[0][:1] not in "£<>+-":
+        return None
     m = _vocabulary()[3].match(text)
     return _label(m, m.group("fig")) if m else None
 
