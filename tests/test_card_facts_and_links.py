@@ -198,3 +198,18 @@ def test_the_pdf_reader_keeps_status_fills_only_on_pages_that_print_a_performanc
     (x0, top, x1, bottom), _ = first.fills[0]
     assert (round(x0), round(x1), round(bottom - top)) == (40, 60, 10)
     assert second.fills == []
+
+
+def test_a_cards_status_fill_is_its_small_shape_not_a_banner_or_a_chart_band():
+    from parsers.scorecard.rag_colours import rag_fill
+
+    card = (36.0, 100.0, 296.0, 400.0)
+    banner = ((36.0, 100.0, 296.0, 104.0), (0.05, 0.65, 0.3))  # a green bar across the card's top
+    band = ((60.0, 200.0, 280.0, 300.0), (0.6, 0.9, 0.6))  # a chart's shaded target band
+    square = ((270.0, 110.0, 282.0, 122.0), (0.86, 0.16, 0.16))
+    behind_value = ((40.0, 140.0, 90.0, 154.0), (1.0, 0.76, 0.05))
+    assert rag_fill([banner, band, square], card, None) == ("Red", None)
+    assert rag_fill([banner, band], card, None) == (None, None)
+    assert rag_fill([square, behind_value], card, (42.0, 142.0, 70.0, 152.0)) == ("Amber", None)
+    rag, problem = rag_fill([square, behind_value], card, None)
+    assert rag is None and "Amber, Red" in problem

@@ -15,6 +15,7 @@ _HUES = (("Red", 345, 360), ("Red", 0, 15), ("Amber", 25, 60), ("Green", 75, 170
 MIN_SATURATION = 0.15  # Excel's pale `Good` green (C6EFCE) is 0.17
 MIN_BLUE_SATURATION = 0.35
 MIN_BRIGHTNESS = 0.35
+MAX_STATUS_HEIGHT = 40.0  # points: a status cell or shape is a line or two high
 
 Box = tuple[float, float, float, float]
 Fill = tuple[Box, tuple[float, float, float]]
@@ -40,7 +41,7 @@ def rag_fill(fills: list[Fill], region: Box, value_box: Box | None) -> tuple[str
     """The RAG a card (or cell) shows as a fill inside `region`: (rating, problem).
 
     The fill behind the value wins; else the one status-coloured shape in the region. Bars across the
-    region's whole width are banners, not statuses. Two statuses and none behind the value: ambiguous.
+    region's whole width are banners, and tall or large fills chart bands or panels, not statuses. Two statuses and none behind the value: ambiguous.
     """
     width = region[2] - region[0]
     found: list[tuple[str, Box]] = []
@@ -48,6 +49,8 @@ def rag_fill(fills: list[Fill], region: Box, value_box: Box | None) -> tuple[str
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         if not (region[0] <= cx <= region[2] and region[1] <= cy <= region[3]) or box[2] - box[0] > 0.8 * width:
             continue
+        if box[3] - box[1] > MAX_STATUS_HEIGHT or _area(box) > 0.15 * _area(region):
+            continue  # a chart's shaded band or a panel, not a status cell or shape
         if (rag := rag_of_colour(rgb)) is not None:
             found.append((rag, box))
     if value_box is not None:
