@@ -73,6 +73,19 @@ def test_cards_with_a_reference_a_rag_word_after_the_name_and_every_value_on_one
     assert {r.indicator: r.ref for r in latest_by_name(records).values()} == {c.name: c.ref for c in cards}
 
 
+def test_cards_without_borders_or_space_between_them_and_names_with_a_subtitle(tmp_path):
+    cards = specs.cards(10)
+    for name, layout in (("tight", cr.Layout(tight=True)), ("subtitle", cr.Layout(per_row=2, subtitle="Source: case management system"))):
+        path = cr.build(tmp_path / f"{name}.pdf", cr.Report(TITLE, SUBTITLE, [("Early Help", cards)], layout))
+        docs, records, _ = parse_pdf(path)
+        if layout.subtitle:  # the smaller line under the name is kept, at the head of the comment
+            cards_read = [cr.Card(**{**c.__dict__, "commentary": f"{layout.subtitle} {c.commentary}".strip()})
+                          for c in cards]
+        else:
+            cards_read = cards
+        assert mismatches(cards_read, records, "word") == [], name
+
+
 def test_cards_that_label_their_latest_value_by_its_period(tmp_path):
     cards = specs.cards(12)
     layout = cr.Layout(per_row=2, dated_latest=True)

@@ -31,13 +31,22 @@ class Card:
 
     @property
     def name(self) -> str:
-        return " ".join(" ".join(r.text for r in self.name_rows).split())
+        """The rows of the name block in its largest type: a smaller line under them is a subtitle."""
+        return " ".join(" ".join(r.text for r in self._name_rows()[0]).split())
+
+    def _name_rows(self) -> tuple[list[Row], list[Row]]:
+        if not self.name_rows:
+            return [], []
+        largest = max(r.height for r in self.name_rows)
+        return ([r for r in self.name_rows if r.height > largest - 1.2],
+                [r for r in self.name_rows if r.height <= largest - 1.2])
 
     @property
     def comment(self) -> str | None:
         labelled = self.pair("commentary")
         # Prose only: a chart's axis ticks and legend (`100%`, `Dec 23 Jan 24`, `Target Floor`) are not commentary.
-        parts = ([labelled.value] if labelled else []) + [r.text for r in self.comment_rows if _is_prose(r.text)]
+        subtitle = [r.text for r in self._name_rows()[1]]
+        parts = subtitle + ([labelled.value] if labelled else []) + [r.text for r in self.comment_rows if _is_prose(r.text)]
         return " ".join(" ".join(parts).split()) or None
 
     def pair(self, kind: str) -> Pair | None:
@@ -164,10 +173,11 @@ def _typical_gap(rows: list[Row]) -> float:
 def _cut(run: list[Row], leading: float) -> int:
     """Where a run of text rows stops being the card above's (its commentary, a chart's labels, or the
     page heading) and starts the next card's name: the name is the last block of the run, after the
-    last wide gap or change of type size; 0 when there is none."""
+    last wide gap or the last step up in type size (a name prints larger than commentary; a smaller
+    line under a name is its subtitle, not a new block); 0 when there is none."""
     for i in range(len(run) - 1, 0, -1):
         gap = run[i].top - run[i - 1].bottom
-        if gap > max(1.6 * leading, leading + 4) or abs(run[i].height - run[i - 1].height) >= 1.2 \
+        if gap > max(1.6 * leading, leading + 4) or run[i].height - run[i - 1].height >= 1.2 \
                 or run[i].page != run[i - 1].page:
             return i
     return 0
