@@ -42,6 +42,7 @@ class ScorecardValue(Record):
     target_period: str | None = None  # where the target prints its own period ("Target 2024/25")
     floor: float | None = None  # floor / threshold / tolerance
     floor_text: str | None = None
+    floor_period: str | None = None  # where the floor prints its own period
     previous: float | None = None  # the previous value printed beside it
     previous_text: str | None = None
     previous_period: str | None = None  # "Last quarter", "Same period last year", "Sep 24" as printed

@@ -262,3 +262,24 @@ def test_of_two_values_labelled_by_period_the_later_is_latest_and_the_earlier_pr
     _, records, _ = parse_pdf(path)
     [card] = latest_by_name(records).values()
     assert (card.value, card.period, card.previous, card.previous_period, card.target) == (97.0, "Dec 24", 95.0, "Nov 24", 96.0)
+
+
+def test_a_target_and_floor_that_print_their_own_period(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "own-periods.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(40, 780, "Percentage of care leavers in suitable accommodation")
+    c.setFont("Helvetica", 9)
+    for k, text in enumerate(("Latest (Dec 24): 91.0%", "Target 2024/25: 95.0%", "Floor (Q3 2024/25): 85.0%",
+                              "Same period last year: 89.5%")):
+        c.drawString(40, 764 - 12 * k, text)
+    c.save()
+    _, records, _ = parse_pdf(path)
+    [card] = latest_by_name(records).values()
+    assert (card.value, card.period, card.target, card.target_period, card.floor, card.floor_period) == (
+        91.0, "Dec 24", 95.0, "2024/25", 85.0, "Q3 2024/25")
+    assert (card.previous, card.previous_period) == (89.5, "Same period last year")
+    [target] = [r for r in records if r.is_target]
+    assert (target.value, target.period) == (95.0, "2024/25")

@@ -121,8 +121,7 @@ def _labelled(field: str, pair: Pair | None) -> dict:
         return {}
     figure = _figure(pair.value)
     out = {field: figure.value if figure else None, f"{field}_text": pair.value or None}
-    if field == "target":
-        out["target_period"] = pair.label.period
+    out[f"{field}_period"] = pair.label.period  # `Target 2024/25: 97%`, `Floor (Q3): 90%`
     return out
 
 
