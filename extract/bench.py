@@ -4,7 +4,9 @@ Prints, in one run over the shared corpus:
 - pages per second for read + split + classify, beside plain pymupdf text
   extraction of the same PDFs, and the ratio between them;
 - pages per second end to end (read, split, parse, validate, load) for the
-  Ofsted folders (ofsted/ and ofsted-national/) and for the minutes;
+  Ofsted folders (ofsted/ and ofsted-national/), for the minutes, and for
+  performance reports (the scorecard fixtures and three card-style reports of
+  132 cards each drawn by corpus/fixtures/card_reports.py; needs reportlab, a test extra);
 - the whole corpus on the local engine and on the Dask engine (a LocalCluster),
   at 1 and 2 workers;
 - peak memory (RSS) of reading + splitting the largest file, in a child process.
@@ -75,6 +77,23 @@ def rerun_unchanged(files: list[Path]) -> float:
         return time.perf_counter() - started
 
 
+def performance_reports(folder: Path) -> list[Path]:
+    """Card-style performance reports drawn into `folder`, beside the committed scorecard fixtures."""
+    sys.path.insert(0, str(ROOT / "corpus" / "fixtures"))
+    import card_report_specs as specs
+    import card_reports as cr
+
+    title, subtitle = "Children's Services Performance Report", "Quarter 3 2024/25"
+    sections = [(f"Priority {k + 1}", specs.cards(12, 12 * k)) for k in range(11)]
+    files = []
+    for name, layout, rows_per_page in (("one-a-row", cr.Layout(), 2),
+                                        ("two-a-row-charts", cr.Layout(per_row=2, chart=True), 1),
+                                        ("three-a-row-colour", cr.Layout(per_row=3, labels="above", rag_as_colour=True), 1)):
+        report = cr.Report(title, subtitle, sections, layout, cards_per_page=rows_per_page)
+        files.append(cr.build(folder / f"cards-{name}.pdf", report))
+    return files + sorted((ROOT / "corpus" / "fixtures" / "scorecard").glob("*.pdf"))
+
+
 def peak_memory_mb(path: Path) -> float:
     code = (
         "import resource, sys\n"
@@ -104,6 +123,14 @@ def main() -> None:
     warm_worker(warm_sample(minutes))  # build the spaCy rule pipeline once, as a long ingest would, outside the timing
     n, t = end_to_end(minutes)
     print(f"minutes end to end:          {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
+    with tempfile.TemporaryDirectory() as folder:
+        reports = performance_reports(Path(folder))
+        cpu = time.process_time()
+        n, t = end_to_end(reports)
+        cpu = time.process_time() - cpu
+    # CPU seconds too: on a shared machine the wall clock counts other processes' time.
+    print(f"performance reports end to end: {n / t:5.0f} pages/s  ({n} pages in {t:.2f}s: cards and tables, "
+          f"{len(reports)} files; {n / cpu:.0f} pages per CPU second)")
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in seeds)
     _, t = end_to_end(seeds)

@@ -6,7 +6,9 @@ by (indicator, reporting basis, period, target or not) — plus the comparator
 name for quoted comparators and, for figures whose period could not be read,
 their position in the row. Indicator and basis are compared with white space
 and case folded but kept as printed. Copies that agree collapse into one fact
-counting them; copies that disagree stay apart, each flagged `conflict`.
+counting them; copies that disagree stay apart, each flagged `conflict`, and `revision`
+where the disagreeing copies come from more than one document (a later pack revised the figure).
+KPI cards are keyed the same way: a card reprinted with the same indicator, period and value is one fact.
 
 Pure: values in, facts out. The loader runs it over the whole warehouse.
 """
@@ -51,6 +53,7 @@ def dedupe_scorecard_values(values: list[ScorecardValue], doc_meta: dict[str, An
     facts: list[ScorecardFact] = []
     for readings in groups.values():
         conflict = len(readings) > 1
+        revision = conflict and len({v.document_id for copies in readings.values() for v in copies}) > 1
         for copies in readings.values():
             first = copies[0]
             doc_ids = _ordered_ids(copies, doc_meta)
@@ -60,7 +63,9 @@ def dedupe_scorecard_values(values: list[ScorecardValue], doc_meta: dict[str, An
                 is_target=first.is_target, is_comparator=first.is_comparator, comparator=first.comparator,
                 value_index=first.value_index if first.period is None and not first.is_comparator else None,
                 value=first.value, value_text=first.value_text, unit=first.unit,
-                occurrences=len(copies), document_ids=doc_ids, conflict=conflict,
+                occurrences=len(copies), document_ids=doc_ids, conflict=conflict, revision=revision,
+                period_start=first.period_start, period_end=first.period_end, target=first.target,
+                rag=first.rag, rag_source=first.rag_source,
             ))
     return facts
 

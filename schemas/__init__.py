@@ -11,7 +11,13 @@ from schemas.ofsted import (
 )
 from schemas.provenance import DocumentRow, ParseWarning, SourceRow
 from schemas.record import Record
-from schemas.scorecards import ScorecardCommentary, ScorecardFact, ScorecardRisk, ScorecardValue
+from schemas.scorecards import (
+    ScorecardCommentary,
+    ScorecardCommentaryLink,
+    ScorecardFact,
+    ScorecardRisk,
+    ScorecardValue,
+)
 
 PROVENANCE_MODELS = [SourceRow, DocumentRow, ParseWarning]
 
@@ -39,6 +45,6 @@ RECORD_MODELS: list[type[Record]] = [
 ]
 
 # Written by stages after parsing (dedupe), not by parsers.
-DERIVED_MODELS: list[type[Record]] = [ScorecardFact]
+DERIVED_MODELS: list[type[Record]] = [ScorecardFact, ScorecardCommentaryLink]
 
 MODEL_BY_TABLE = {m.table: m for m in PROVENANCE_MODELS + RECORD_MODELS + DERIVED_MODELS}

@@ -44,6 +44,9 @@ class Page:
     height: float | None = None
     label: str | None = None  # printed page stamp ("52" from "Page 52"), if any
     has_text_layer: bool = True
+    # Filled shapes in a status colour (RAG shown only as a colour): ((x0, top, x1, bottom), (r, g, b)),
+    # components 0-1. Filled by the PDF reader, only on pages whose drawings hold such fills.
+    fills: list[tuple[tuple[float, float, float, float], tuple[float, float, float]]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

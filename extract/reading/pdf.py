@@ -8,6 +8,8 @@ pdfplumber is only for a page whose table structure a parser needs
 """
 from __future__ import annotations
 
+import re
+
 import pymupdf
 
 from extract.reading.errors import UnreadableSource
@@ -67,10 +69,33 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
         rect = page.rect
         pages.append(
             Page(number=index + 1, lines=kept, width=rect.width, height=rect.height, label=label,
-                 has_text_layer=bool(raw_words) or not _has_images(page))
+                 has_text_layer=bool(raw_words) or not _has_images(page), fills=_status_fills(page, raw_words))
         )
     drop_repeated_headers(pages)
     return pages
+
+
+# Words a page prints where a RAG may be shown only as a colour (performance tables and cards).
+_STATUS_PAGE = re.compile(r"(?i)\b(?:target|rag|status|actual|latest|tolerance|threshold|floor|goal)\b")
+
+
+def _status_fills(page: pymupdf.Page, raw_words: list) -> list:
+    """Filled shapes in clear colours, on pages that print a performance label (drawings cost a third
+    of the text extraction: other pages skip them). Greys, black and white name no status: dropped."""
+    if not _STATUS_PAGE.search(" ".join(w[4] for w in raw_words)):  # one search, not one per word
+        return []
+    fills = []
+    try:
+        drawings = page.get_cdrawings()
+    except Exception:
+        return []
+    for d in drawings:
+        rgb = d.get("fill")
+        if not rgb or len(rgb) != 3 or max(rgb) - min(rgb) < 0.12:
+            continue
+        x0, y0, x1, y1 = d["rect"]
+        fills.append(((x0, y0, x1, y1), tuple(rgb)))
+    return fills
 
 
 def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int]]:

@@ -38,6 +38,8 @@ def continues(current: Start | None, new: Start, current_lines: list[Line], new_
         return True
     if new.cue is not None and new.cue.soft and new.doc_type == current.doc_type:
         return True
+    if new.typed_by_page and new.doc_type == current.doc_type:
+        return True
     if is_container(current, outlined):
         return not new_document_evidence(current, new, current_lines, new_lines)
     # A weak cue, or an outline entry, does not cut a strong document.

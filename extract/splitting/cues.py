@@ -61,13 +61,16 @@ class StartCue:
     # a document that holds items (minutes). A title's words alone are not such evidence.
     structural: bool = False
 
-    def fires(self, texts: list[str], pos: int) -> bool:
-        """Does this cue fire at texts[pos] (`texts`: a source's non-empty lines, in order)?"""
+    def fires(self, texts: list[str], pos: int, pages: list[int] | None = None) -> bool:
+        """Does this cue fire at texts[pos] (`texts`: a source's non-empty lines, in order; `pages`,
+        for PDFs, the page of each)?"""
         anchor = texts[pos]
         if not self.anchor.search(anchor) or (self.refuse is not None and self.refuse.search(anchor)):
             return False
         window = texts[pos : pos + 1 + self.window]
         if self.confirm_kind is not None:
+            if pages is not None:  # confirmed by its own page: a covering report is not a scorecard because cards follow it
+                window = [w for k, w in enumerate(window) if pages[pos + k] == pages[pos]]
             confirmed = recognise(window) == self.confirm_kind
         else:
             confirmed = self.confirm is None or any(self.confirm.search(t) for t in window)
@@ -189,6 +192,17 @@ START_CUES: list[StartCue] = [
         window=20,
         repeats_as_header=True,
         refuse=ENTRY_NOT_TITLE,
+    ),
+    # A page of KPI cards with no title above it (an appendix that opens on its first card): a latest
+    # value's label beside its figure near the page top, confirmed when the scorecard recogniser reads
+    # the page as cards. Repeated on every card page, it continues the report.
+    StartCue(
+        "scorecard",
+        _re(r"^\s*(?:latest|actual|current|this\s+(?:quarter|month|period))\b[^:]{0,30}:\s*(?:[£]?\d|$)"),
+        confirm_kind="scorecard",
+        window=20,
+        repeats_as_header=True,
+        page_top_lines=12,
     ),
     StartCue("agenda", _re(r"^\s*agenda\s*$"), confirm=_re(r"\b(?:apologies|declarations?\s+of\s+interest|membership|minutes)\b"), window=40),
     StartCue(

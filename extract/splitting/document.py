@@ -24,7 +24,7 @@ def make_document(source: Source, lines: list[Line], doc_type: str, title: str =
     pages = []
     for page in source.pages[page_start - 1 : page_end]:
         kept = [l for l in page.lines if id(l) in wanted]
-        pages.append(Page(page.number, kept, page.width, page.height, page.label, page.has_text_layer))
+        pages.append(Page(page.number, kept, page.width, page.height, page.label, page.has_text_layer, page.fills))
     return Document(
         document_id=f"{source.source_id[:16]}:{span}",
         source_id=source.source_id,

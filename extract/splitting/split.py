@@ -22,7 +22,9 @@ from schemas.document import Document, Source
 # Bump when the same file would now be read, cut or typed differently (this
 # covers the reading layer too): ingest then re-splits sources the warehouse
 # holds from an older version.
-VERSION = "3"  # 3: negative evidence in the cues, the container rule in minutes, typing confidence,
+VERSION = "4"  # 4: status-colour fills read with PDF pages; outline entries typed by their page (card reports);
+#                a recogniser confirms a cue from the cue's own page
+#                3: negative evidence in the cues, the container rule in minutes, typing confidence,
 #                report/letter/agenda fallback
 #                2: more minutes headings, performance-report titles, inside-cover copyright, JTAI letters,
 #                table headings kept at page tops

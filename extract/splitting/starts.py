@@ -14,6 +14,7 @@ from functools import lru_cache
 from extract.splitting.classify import classify_title
 from extract.splitting.cues import START_CUES, TYPE_PRIORITY, StartCue
 from extract.splitting.headings import back_up
+from extract.splitting.recognisers import recognise
 from schemas.document import Line, Source
 
 MERGE_DISTANCE = 6  # two starts closer than this (non-empty lines) are one start
@@ -40,6 +41,9 @@ class Start:
     cue: StartCue | None
     title: str = ""
     evidence: set[str] = field(default_factory=set)  # "bookmark", "stamp": a new document begins here
+    # An outline entry whose title names no type, typed by what its page prints (a bookmark over
+    # every page of a card report): it continues a document of that type rather than cutting it.
+    typed_by_page: bool = False
 
 
 def find_starts(source: Source, lines: list[Line], nonempty: list[int]) -> list[Start]:
@@ -50,12 +54,13 @@ def find_starts(source: Source, lines: list[Line], nonempty: list[int]) -> list[
         for pos, i in enumerate(nonempty):
             first_of_page.setdefault(lines[i].page, pos)
         deepest = max(c.page_top_lines for c in START_CUES)
+        pages = [lines[i].page for i in nonempty]
         bookmarked = {page for level, title, page in source.outline if level <= 2 and _ITEM_BOOKMARK.match(title)}
         for page, pos0 in first_of_page.items():
             top = [p for p in range(pos0, min(pos0 + deepest, len(nonempty))) if lines[nonempty[p]].page == page]
             fired = [
                 c for p in top if _anchor_within(p - pos0).search(texts[p]) for c in START_CUES
-                if p - pos0 < c.page_top_lines and c.fires(texts, p)
+                if p - pos0 < c.page_top_lines and c.fires(texts, p, pages)
             ]
             if fired:
                 cue = min(fired, key=lambda c: TYPE_PRIORITY.index(c.doc_type))
@@ -94,8 +99,12 @@ def _outline_starts(source: Source, lines: list[Line], nonempty: list[int], cued
     for level, title, page in source.outline:
         if level > 2 or page in cued_pages or page not in first_line_of_page:
             continue
-        doc_type = classify_title(title)
-        out.append(Start(first_line_of_page[page], doc_type, None, title=title))
+        doc_type, by_page = classify_title(title), False
+        if doc_type == "report":
+            pos = bisect_left(nonempty, first_line_of_page[page])
+            kind = recognise([lines[i].text for i in nonempty[pos:pos + 20] if lines[i].page == page])
+            doc_type, by_page = (kind, True) if kind else (doc_type, False)
+        out.append(Start(first_line_of_page[page], doc_type, None, title=title, typed_by_page=by_page))
         cued_pages.add(page)
     return out
 

@@ -15,13 +15,14 @@ import os
 import uuid
 from pathlib import Path
 
+from extract.commentary_links import link_commentary
 from extract.dedupe import dedupe_scorecard_values
 from extract.warehouse.manifest import Manifest
 from extract.warehouse.parts import PartStore
 from extract.warehouse.store import Warehouse
 from schemas import RECORD_MODELS
 from schemas.provenance import DocumentRow, ParseWarning, SourceRow
-from schemas.scorecards import ScorecardFact, ScorecardValue
+from schemas.scorecards import ScorecardCommentary, ScorecardCommentaryLink, ScorecardFact, ScorecardValue
 
 PART_MODELS = [DocumentRow, *RECORD_MODELS, ParseWarning]
 
@@ -57,7 +58,10 @@ def remove_unfinished_snapshots(db: str | Path) -> int:
 
 
 def rebuild_scorecard_facts(wh: Warehouse) -> int:
-    """The dedupe stage: every printed scorecard figure, collapsed to one fact per key."""
+    """The dedupe stage: every printed scorecard figure, collapsed to one fact per key; then the
+    commentary figures linked to the facts they quote (`scorecard_commentary_links`)."""
     facts = dedupe_scorecard_values(wh.records(ScorecardValue))
     wh.replace_table(ScorecardFact, facts)
+    dates = {r["document_id"]: r["document_date"] for r in wh.rows("documents")}
+    wh.replace_table(ScorecardCommentaryLink, link_commentary(wh.records(ScorecardCommentary), facts, dates))
     return len(facts)

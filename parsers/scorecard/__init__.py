@@ -18,7 +18,16 @@ types: the scorecard itself and `scorecard_commentary`, the numbered paragraphs 
   marks        a row's ref, polarity, RAG and direction of travel, as printed
   values       placed rows -> ScorecardValue records, comparators from comments
   risks        risk register rows and ratings quoted in prose
+  risk_labels  the column labels over a register row's ratings (Inherent, Q1 … Target)
   commentary   numbered commentary paragraphs and the figures they quote
+
+  KPI cards (one block per indicator), read into the same ScorecardValue model as table rows:
+  card_labels  the labels a card prints beside its values (card_labels.json: Latest/Actual/Current …)
+  card_rows    a page's card columns and rows; each row read as labelled values or text
+  cards        rows -> cards: name, labelled values, commentary; cards broken over a page
+  card_values  a card -> ScorecardValue records (latest, target, floor, previous, RAG and its source)
+  rag_colours  a RAG shown only as a fill colour: hue -> Red / Amber / Green / Blue
+  table_fills  table rows: RAG from a filled cell, period dates
 """
 from __future__ import annotations
 

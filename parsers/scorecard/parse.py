@@ -10,22 +10,28 @@ The parts live beside this file (see the package __init__ for the map).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from parsers.common.commentary_evidence import cites_indicators, indicator_references, money_references
 from parsers.result import ParseResult
 from parsers.common.dates import MONTH
+from parsers.scorecard.card_labels import label_after, label_alone, label_before
+from parsers.scorecard.card_values import card_records
+from parsers.scorecard.cards import read_cards
 from parsers.scorecard.commentary import figures_in, numbered_paragraphs
 from parsers.scorecard.pdf_layout import read_pdf_groups, read_positioned_groups
 from parsers.scorecard.risks import prose_risks, register_risks
 from parsers.scorecard.columns import columns_of, has_period, is_header_line
 from parsers.scorecard.rows import BASIS_RE, basis_anchor
+from parsers.scorecard.table_fills import finish_table_values
 from parsers.scorecard.text_columns import labelled, positioned_lines, unspaced_header
 from parsers.scorecard.text_layout import read_groups
 from parsers.scorecard.values import values_of
 from schemas.document import Document, Line
 from schemas.scorecards import ScorecardCommentary
 
-VERSION = "3"  # 3: ref, polarity, RAG, direction; texts cut by their header's character columns
+VERSION = "4"  # 4: KPI cards (one block per indicator), RAG from fill colours, period dates
+# 3: ref, polarity, RAG, direction; texts cut by their header's character columns
 # 2: other councils' layouts: header cells by kind, comparators, targets without a year
 
 # What an image page leaves in a text extraction: its page number, maybe a split "Agenda Item 9" stamp.
@@ -35,6 +41,7 @@ _PAGE_NUMBER_ONLY = re.compile(r"^\s*(?:\d{1,3}|[ivx]{1,5}|A|(?:A\s?)?genda\s+It
 def parse_scorecard(doc: Document) -> ParseResult:
     result = ParseResult()
     _report_pages_without_text(doc, result.warnings)
+    doc = _read_card_pages(doc, result)  # KPI cards; the pages left are read as tables
     lines = doc.lines
     if any(l.words for l in lines):
         groups, lines = read_pdf_groups(doc)
@@ -60,12 +67,28 @@ def parse_scorecard(doc: Document) -> ParseResult:
             section = placement.row.section or group.section  # a band inside a table names its own rows
             result.records.extend(values_of(placement, table_lines, doc.document_id, section,
                                             result.warnings, use_positions=positioned))
+    finish_table_values(doc, result.records, result.warnings)
     # PDF lines are cells; a risk summary row reads whole only from the visual line.
     result.records.extend(register_risks(lines, doc.document_id, result.warnings))
     if not result.records:
         result.warnings.append("no scorecard figures or risks found")
     result.title = _title(doc.lines)
     return result
+
+
+def _read_card_pages(doc: Document, result: ParseResult) -> Document:
+    """Read the document's KPI cards into `result`; the document without its card pages, for the table reader."""
+    if not any(l.words for l in doc.lines):
+        return doc
+    cards = read_cards(doc, result.warnings)
+    if not cards:
+        return doc
+    fills = {p.number: p.fills for p in doc.pages if p.fills}
+    for card in cards:
+        result.records.extend(card_records(card, fills, doc.document_id, result.warnings))
+    card_pages = {p for card in cards for p in range(card.page, card.last_page + 1)}
+    return replace(doc, lines=[l for l in doc.lines if l.page not in card_pages],
+                   pages=[p for p in doc.pages if p.number not in card_pages])
 
 
 # A header line that could label its columns: a column name, with cells spaced apart.
@@ -139,6 +162,19 @@ _NUMBERED_PARAGRAPH = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+[A-Z]")
 _RISK_REPORT = re.compile(r"\b(strategic\s+risks?|risk\s+(?:monitoring|register))\b", re.I)
 
 
+def _card_labels(texts: list[str]) -> bool:
+    """KPI cards: two of the labels of a latest value, a target, a floor or a previous value, each beside
+    a figure (`Latest: 97%`) or alone in a row of labels over their values."""
+    kinds = set()
+    for t in texts:
+        label = label_before(t) or label_alone(t)
+        if label is not None and (label.rest[:1].isdigit() or label.rest[:1] in "£<>" or not label.rest):
+            kinds.add(label.kind)
+        elif (label := label_after(t)) is not None:
+            kinds.add(label.kind)
+    return len(kinds & {"latest", "target", "floor", "previous"}) >= 2
+
+
 def _periods_in(text: str) -> list:
     return [c for c in columns_of(text) if not c.is_target]
 
@@ -153,6 +189,8 @@ def scorecard_kind(lines: list[str]) -> str | None:
     titles = [t for t in texts if len(t.split()) <= 12 and t[:1].isupper() and not t.endswith(".") and ". " not in t]
     joined_titles = " ".join(t for t in texts[:6] if t in titles)
     if any(_SCORECARD_TITLE.search(t) and not _COMMENTARY_TITLE.search(t) for t in titles):
+        return "scorecard"
+    if _card_labels(texts):  # before the commentary title: a card's `Commentary:` label is not one
         return "scorecard"
     # A table header: periods beside column labels (Target, RAG, DoT, England …), one cell a line
     # (PDF) or all on one line (text). Checked before the commentary title: a "Commentary" column is not one.

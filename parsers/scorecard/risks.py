@@ -2,7 +2,8 @@
 
 Register rows print a reference (`SR7.2`, `SR 7.5`), the risk, its owner and
 one or more ratings (`High 20 High 15 …`, inherent then residual by
-quarter); the last rating printed is the current one. Prose says
+quarter); the last rating printed is the current one. The column labels over the ratings
+(`Inherent`, `Q1` …) are kept beside them where the header names as many (`risk_labels`). Prose says
 `The risk relating to … remains rated as Moderate (12)` or `increased from
 Moderate (8) to Moderate (12)`.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.scorecard.risk_labels import rating_labels
 from schemas.document import Line
 from schemas.scorecards import ScorecardRisk
 
@@ -63,7 +65,9 @@ def register_risks(lines: list[Line], document_id: str, warnings: list[str]) -> 
                     break
             if owner is None and owners:
                 warnings.append(f"{_where(lines[i])}: risk {ref}: owner and risk text not told apart")
-            risks.append(_risk(lines[i], document_id, ref, risk_text, owner, ratings, rest[ratings[-1].end():]))
+            risk = _risk(lines[i], document_id, ref, risk_text, owner, ratings, rest[ratings[-1].end():])
+            risk.rating_labels = rating_labels(lines, i, len(ratings), warnings, f"{_where(lines[i])}: risk {ref}")
+            risks.append(risk)
             continue
         # Reference on its own line: the risk's text follows, then the owner and ratings line.
         body: list[str] = [rest] if rest.strip() else []
@@ -80,7 +84,9 @@ def register_risks(lines: list[Line], document_id: str, warnings: list[str]) -> 
                 while k < n and not _REF.match(texts[k]) and not _REGISTER_END.match(texts[k]):
                     comment.append(texts[k])
                     k += 1
-                risks.append(_risk(lines[j], document_id, ref, " ".join(body), owner, found, " ".join(comment)))
+                risk = _risk(lines[j], document_id, ref, " ".join(body), owner, found, " ".join(comment))
+                risk.rating_labels = rating_labels(lines, i, len(found), warnings, f"{_where(lines[j])}: risk {ref}")
+                risks.append(risk)
                 break
             body.append(t)
             j += 1
