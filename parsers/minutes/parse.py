@@ -17,12 +17,14 @@ from parsers.minutes.decisions import declarations, resolutions
 from parsers.minutes.header import DATE, local_authority_of, opening_line_index, read_header
 from parsers.minutes.items import end_of_minutes, find_items
 from parsers.minutes.lines import minutes_lines
+from parsers.minutes.member_key import member_key
 from parsers.minutes.names import looks_like_name, starts_with_title
+from parsers.minutes.votes import recorded_votes
 from parsers.result import ParseResult
 from schemas.document import Document
-from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution
+from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution, Vote, VoteMember
 
-VERSION = "3"  # 3: other councils' layouts (coded minute numbers, grouped attendance, CMIS headings, tables)
+VERSION = "4"  # 4: recorded votes, member_key, attendance mode and kind, collective and repeated declarations
 
 _APOLOGIES_TITLE = re.compile(r"\bapolog", re.I)
 _SUBSTITUTES_TITLE = re.compile(r"\bsubstitut", re.I)
@@ -128,12 +130,14 @@ def parse_minutes(doc: Document) -> ParseResult:
         result.records.append(Declaration(
             document_id=doc.document_id, page=found.line.page, line=found.line.number,
             name=found.name, title=found.title, interest=found.text, item_number=found.item_number,
+            member_key=member_key(found.name, found.title),
         ))
     for found in resolutions(items):
         result.records.append(Resolution(
             document_id=doc.document_id, page=found.line.page, line=found.line.number,
             item_number=found.item_number, text=found.text, kind=found.kind,
         ))
+    result.records += _vote_records(doc, items, warn)
     for row in read_action_log(after):
         result.records.append(ActionLogEntry(
             document_id=doc.document_id, page=row.line.page, line=row.line.number,
@@ -154,8 +158,32 @@ def _attendance_records(doc: Document, entries: list[AttendanceEntry]) -> list[A
             document_id=doc.document_id, page=e.page, line=e.number,
             name=e.person.name, title=e.person.title, role=e.role, present=e.present,
             substitute_for=e.person.substitute_for, position=e.person.position,
-            post_nominals=e.person.post_nominals,
+            post_nominals=e.person.post_nominals, member_key=member_key(e.person.name, e.person.title),
         ))
+    return records
+
+
+def _vote_records(doc: Document, items, warn) -> list:
+    records: list = []
+    for number, vote in enumerate(recorded_votes(items), start=1):
+        for mismatch in vote.mismatches():
+            warn(f"votes: vote {number} (item {vote.item_number}, p{vote.line.page}): {mismatch}; counts kept as printed")
+        if vote.outcome is None:
+            warn(f"votes: vote {number} (item {vote.item_number}, p{vote.line.page}): outcome not printed")
+        records.append(Vote(
+            document_id=doc.document_id, page=vote.line.page, line=vote.line.number, vote_number=number,
+            item_number=vote.item_number, paragraph=vote.paragraph, motion_kind=vote.motion_kind, motion=vote.motion,
+            outcome=vote.outcome, outcome_text=vote.outcome_text, for_count=vote.count("for"),
+            against_count=vote.count("against"), abstain_count=vote.count("abstain"),
+            names_match_counts=not vote.mismatches(),
+        ))
+        for position, side in vote.sides.items():
+            for printed, person, line in zip(side.names, side.people, side.lines):
+                records.append(VoteMember(
+                    document_id=doc.document_id, page=line.page, line=line.number, vote_number=number,
+                    item_number=vote.item_number, name=printed, position=position, title=person.title,
+                    post_nominals=person.post_nominals, member_key=member_key(person.name, person.title),
+                ))
     return records
 
 

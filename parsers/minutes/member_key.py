@@ -1,0 +1,25 @@
+"""One councillor's name folded the same way wherever it is printed, so analysts can count a member's
+attendance and votes across meetings.
+
+Titles ("Cllr", "Mr", "Sir") and honours ("OBE", "CBE") go, initials stay when printed ("Mr B J
+Sweetland" -> "b j sweetland", "Mr Baker" -> "baker"): the key never adds what the page did not print.
+"""
+from __future__ import annotations
+
+import re
+
+from parsers.minutes.names import split_post_nominals, split_title
+
+
+def member_key(name: str | None, title: str | None = None) -> str | None:
+    """The folded name; None when nothing of a name is left."""
+    if not name:
+        return None
+    printed = f"{title} {name}" if title else name
+    _, bare = split_title(re.sub(r"\s+", " ", printed).strip())
+    bare, _ = split_post_nominals(bare)
+    bare = re.sub(r"\([^()]*\)", " ", bare)  # "(Chairman)" is a role, not the name
+    bare = re.sub(r"[.’'`]", lambda m: "" if m.group() == "." else "'", bare)
+    bare = re.sub(r"[^\w' -]", " ", bare.lower())
+    key = re.sub(r"\s+", " ", bare).strip(" -")
+    return key or None
