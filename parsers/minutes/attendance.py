@@ -87,6 +87,17 @@ _LABEL_QUALIFIER = re.compile(r"^[a-z][^:()]{0,40}:[-–]?\s*(.*)$")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 
 
+# Attendance at a distance: a block label ("IN ATTENDANCE VIRTUALLY:") or a sentence ("Ms L Game and
+# Ms T Scott were in attendance virtually.", "Mr X attended remotely", "joined the meeting via Teams").
+_VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
+_VIRTUAL_SENTENCE = re.compile(
+    r"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir)\b[^.;]*?),?\s+"
+    r"(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present)|attended|joined(?:\s+the\s+meeting)?)"
+    r"(?:\s+the\s+meeting)?\s+(?:virtually|remotely|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
+# Kind suffix of a block printed as attended at a distance.
+VIRTUAL_BLOCK = "+virtual"
+
+
 @dataclass
 class AttendanceEntry:
     person: PrintedPerson
@@ -94,6 +105,8 @@ class AttendanceEntry:
     present: bool
     page: int
     number: int
+    mode: str = "unknown"  # in_person | virtual | unknown
+    kind: str = "person"  # person | organisation
 
 
 def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
@@ -109,6 +122,11 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
                 continue
             for person, at in people_in_block(segment):
                 entries += _entries(person, kind, at)
+    if any(kind.endswith(VIRTUAL_BLOCK) for kind, _ in _blocks(lines)):
+        # The minutes list who attended at a distance apart: everyone else present was in the room.
+        for e in entries:
+            if e.present and e.mode == "unknown":
+                e.mode = "in_person"
     return entries
 
 
@@ -118,6 +136,7 @@ def _attendance_sentence(segment: list[MinutesLine]) -> list[AttendanceEntry] | 
     for pattern, kind in _ATTENDANCE_SENTENCES:
         if m := pattern.match(text):
             people = [p for p in split_entries(m.group("names")) if p.is_person]
+            kind += VIRTUAL_BLOCK if _VIRTUAL.search(text[m.end("names"):]) else ""
             return [e for p in people for e in _entries(p, kind, segment[0])]
     return None
 
@@ -242,6 +261,11 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
         names = text[m.end(): _sentence_end(text, m.end())]
         for person in split_entries(names):
             entries += _entries(person, "apologies", at)
+    for m in _VIRTUAL_SENTENCE.finditer(text):
+        at = _line_at(starts, lines, m.start())
+        for person in split_entries(m.group("names")):
+            if person.is_person:
+                entries.append(_entry(person, "others" + VIRTUAL_BLOCK, at))
     if substitutes_item:
         for m in _SUBSTITUTE_PAIR.finditer(text):
             at = _line_at(starts, lines, m.start())
@@ -286,12 +310,16 @@ def _match_label(text: str) -> tuple[str, str] | None:
                 rest = q.group(1)  # "Also present under Rule 30:- Councillor X"
             if kind == "apologies" and rest and rest[0].islower():
                 return None  # prose that happens to start with the word
+            if _VIRTUAL.search(text[:m.end()]):
+                kind += VIRTUAL_BLOCK
             return kind, rest
     return None
 
 
 def _entries(person: PrintedPerson, kind: str, at: MinutesLine) -> list[AttendanceEntry]:
     """The person's entry, and for an apology noting who came instead, that substitute's too."""
+    if person.substituted_by:
+        kind = "apologies"  # "Mrs A Smith who was substituted by Mr B Jones": she was not there
     out = [_entry(person, kind, at)]
     if person.substituted_by and not out[0].present:
         for substitute in split_entries(person.substituted_by):
@@ -301,8 +329,12 @@ def _entries(person: PrintedPerson, kind: str, at: MinutesLine) -> list[Attendan
 
 
 def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry:
+    kind, _, distance = kind.partition("+")
     present = kind not in ("apologies", "absent")
-    if not person.is_person:
+    mode = "virtual" if distance == "virtual" and present else (person.mode if present else "unknown")
+    if person.organisation:
+        role = "other"
+    elif not person.is_person:
         role = "co_opted"
     elif person.chair:
         role = person.chair
@@ -321,7 +353,8 @@ def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry
             role = "other"  # a councillor attending with a post that is not an executive one
     else:
         role = "member"
-    return AttendanceEntry(person, role, present, at.page, at.number)
+    return AttendanceEntry(person, role, present, at.page, at.number, mode,
+                           "organisation" if person.organisation else "person")
 
 
 def _is_councillor(person: PrintedPerson) -> bool:

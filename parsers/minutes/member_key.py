@@ -23,3 +23,16 @@ def member_key(name: str | None, title: str | None = None) -> str | None:
     bare = re.sub(r"[^\w' -]", " ", bare.lower())
     key = re.sub(r"\s+", " ", bare).strip(" -")
     return key or None
+
+
+def same_member(a: str | None, b: str | None) -> bool:
+    """Do two printings name the same member? "Lesley Game" and "L Game", "Game" and "Ms L Game" do;
+    "J Wright" and "L Wright" do not. The surnames must agree and the initials printed must not differ."""
+    ka, kb = member_key(a), member_key(b)
+    if not ka or not kb:
+        return False
+    ta, tb = ka.split(), kb.split()
+    if ta[-1] != tb[-1]:
+        return False
+    ia, ib = "".join(t[0] for t in ta[:-1]), "".join(t[0] for t in tb[:-1])
+    return ia.startswith(ib) or ib.startswith(ia)

@@ -17,7 +17,7 @@ from parsers.minutes.decisions import declarations, resolutions
 from parsers.minutes.header import DATE, local_authority_of, opening_line_index, read_header
 from parsers.minutes.items import end_of_minutes, find_items
 from parsers.minutes.lines import minutes_lines
-from parsers.minutes.member_key import member_key
+from parsers.minutes.member_key import member_key, same_member
 from parsers.minutes.names import looks_like_name, starts_with_title
 from parsers.minutes.votes import recorded_votes
 from parsers.result import ParseResult
@@ -149,18 +149,35 @@ def parse_minutes(doc: Document) -> ParseResult:
 def _attendance_records(doc: Document, entries: list[AttendanceEntry]) -> list[Attendance]:
     records: list[Attendance] = []
     seen: set[tuple[str | None, str, bool]] = set()
-    for e in entries:
+    for e in _joined_at_a_distance(entries):
         key = (e.person.title, e.person.name.lower(), e.present)
         if key in seen:
             continue  # the same person printed twice (e.g. in two apology lists)
         seen.add(key)
         records.append(Attendance(
             document_id=doc.document_id, page=e.page, line=e.number,
-            name=e.person.name, title=e.person.title, role=e.role, present=e.present,
+            name=e.person.name, title=e.person.title, role=e.role, present=e.present, mode=e.mode, kind=e.kind,
             substitute_for=e.person.substitute_for, position=e.person.position,
-            post_nominals=e.person.post_nominals, member_key=member_key(e.person.name, e.person.title),
+            post_nominals=e.person.post_nominals,
+            member_key=member_key(e.person.name, e.person.title) if e.kind == "person" else None,
         ))
     return records
+
+
+def _joined_at_a_distance(entries: list[AttendanceEntry]) -> list[AttendanceEntry]:
+    """A sentence such as "Ms L Game and Ms T Scott were in attendance virtually" says how people already
+    listed attended: it marks their row virtual rather than adding one. A member who sent apologies and then
+    joined virtually was there: the apology becomes their present, virtual row."""
+    kept: list[AttendanceEntry] = []
+    for e in entries:
+        if e.mode == "virtual" and e.role == "other":
+            listed = [k for k in kept if k.kind == "person" and same_member(k.person.name, e.person.name)]
+            if listed:
+                for k in listed:
+                    k.mode, k.present = "virtual", True
+                continue
+        kept.append(e)
+    return kept
 
 
 def _vote_records(doc: Document, items, warn) -> list:

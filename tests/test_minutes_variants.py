@@ -1,0 +1,76 @@
+"""Phrase families other councils print, on edited copies of the shared Kent minutes (issue 15;
+corpus/fixtures/minutes/README.md says which real text each fixture was derived from)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.reading import read_source
+from extract.splitting.document import make_document
+from parsers.minutes import parse_minutes
+from schemas.meetings import Attendance
+
+FIXTURES = Path(__file__).resolve().parents[1] / "corpus" / "fixtures" / "minutes"
+
+
+def _parse(name: str):
+    source = read_source(FIXTURES / name)
+    return parse_minutes(make_document(source, source.lines, "minutes"))
+
+
+def _attendance(result) -> dict[str, Attendance]:
+    return {r.name: r for r in result.records if isinstance(r, Attendance)}
+
+
+# --- substitutes ---------------------------------------------------------------------------------
+
+def test_who_was_substituted_by_gives_the_absent_member_and_the_substitute_two_rows():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    assert (people["K Leonard"].present, people["K Leonard"].role) == (False, "member")
+    lymer = people["G Lymer"]
+    assert (lymer.present, lymer.role, lymer.substitute_for) == (True, "substitute", "K Leonard")
+
+
+def test_substitute_for_in_brackets_and_substituting_for_in_running_text():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    assert (people["D Brazier"].role, people["D Brazier"].substitute_for) == ("substitute", "S Hamilton")
+    assert (people["C Smith"].role, people["C Smith"].substitute_for) == ("substitute", "T Byrne")
+    assert not any("substitut" in name.lower() for name in people)  # the phrase is never part of a name
+
+
+# --- attending at a distance ----------------------------------------------------------------------
+
+def test_virtual_note_and_in_attendance_virtually_sentence_mark_the_listed_row():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    assert people["Lesley Game"].mode == "virtual"  # "(virtual)" beside the name
+    assert people["Tracy Scott"].mode == "virtual"  # "Ms T Scott were in attendance virtually", listed as Tracy Scott
+    assert people["Sue Chandler"].mode == "virtual"
+    assert "T Scott" not in people and "S Chandler" not in people  # no second row for the same person
+    assert people["Gary Cooke"].mode == "unknown"  # nothing printed says how he attended
+
+
+def test_a_member_who_sent_apologies_then_joined_virtually_is_present_and_virtual():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    assert (people["A Farmer"].present, people["A Farmer"].mode) == (True, "virtual")
+    assert people["P Cole"].mode == "virtual" and people["P Cole"].present  # "attended remotely"
+
+
+def test_a_virtual_attendance_block_makes_the_other_lists_in_person():
+    from extract.splitting import split_source
+
+    source = read_source(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "moderngov" / "kent-cabinet-2025-01-30-minutes.pdf")
+    doc = next(d for d in split_source(source) if d.doc_type == "minutes")
+    people = _attendance(parse_minutes(doc))
+    assert people["S Jones"].mode == "virtual"  # under "IN ATTENDANCE VIRTUALLY:"
+    assert people["R W Gough"].mode == "in_person" and people["B Watts"].mode == "in_person"
+    assert people["C Bell"].mode == "unknown" and not people["C Bell"].present  # an apology says nothing of mode
+
+
+# --- organisations --------------------------------------------------------------------------------
+
+def test_organisations_in_name_lists_are_kept_as_organisations_not_people():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    organisations = {n for n, r in people.items() if r.kind == "organisation"}
+    assert organisations == {"Kent Police", "Healthwatch Kent", "the Virtual School", "Kent Fire and Rescue Service"}
+    assert all(people[n].member_key is None for n in organisations)
+    assert people["Kent Fire and Rescue Service"].present is False  # listed among the apologies
+    assert people["Kevin Kasaven"].kind == "person"
