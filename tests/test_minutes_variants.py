@@ -74,3 +74,33 @@ def test_organisations_in_name_lists_are_kept_as_organisations_not_people():
     assert all(people[n].member_key is None for n in organisations)
     assert people["Kent Fire and Rescue Service"].present is False  # listed among the apologies
     assert people["Kevin Kasaven"].kind == "person"
+
+
+# --- declarations --------------------------------------------------------------------------------
+
+def _declarations(result):
+    from schemas.meetings import Declaration
+
+    return [r for r in result.records if isinstance(r, Declaration)]
+
+
+def test_a_declaration_by_a_group_is_one_row_with_the_group_it_names():
+    found = {d.name: d for d in _declarations(_parse("council-declaration-variants.txt"))}
+    everyone = found["All Members present"]
+    assert everyone.collective and everyone.member_key is None
+    assert everyone.interest == "an interest as council tax payers in Kent"
+    panel = found["Members of the Panel"]
+    assert panel.collective and panel.item_number == "290"  # declared at the item itself
+    assert "Panel" not in found  # the group is not read as a member called "Panel"
+
+
+def test_a_declaration_printed_in_the_declarations_item_and_again_at_its_item_is_one_row_with_both_pages():
+    carey = [d for d in _declarations(_parse("council-declaration-variants.txt")) if d.name == "Carey"]
+    assert len(carey) == 1
+    assert carey[0].pages == [1, 2] and carey[0].page == 1  # item 287 on p1, minute 291 (agenda item 6) on p2
+    assert carey[0].interest.startswith("a pecuniary interest in item 6")
+
+
+def test_two_members_with_one_surname_keep_their_own_declarations():
+    meades = {(d.title, d.item_number) for d in _declarations(_parse("council-declaration-variants.txt")) if d.name == "Meade"}
+    assert meades == {("Ms", None), ("Mr", "291")}

@@ -130,7 +130,8 @@ def parse_minutes(doc: Document) -> ParseResult:
         result.records.append(Declaration(
             document_id=doc.document_id, page=found.line.page, line=found.line.number,
             name=found.name, title=found.title, interest=found.text, item_number=found.item_number,
-            member_key=member_key(found.name, found.title),
+            member_key=None if found.collective else member_key(found.name, found.title),
+            collective=found.collective, pages=found.pages or [found.line.page],
         ))
     for found in resolutions(items):
         result.records.append(Resolution(
