@@ -104,3 +104,55 @@ def test_a_declaration_printed_in_the_declarations_item_and_again_at_its_item_is
 def test_two_members_with_one_surname_keep_their_own_declarations():
     meades = {(d.title, d.item_number) for d in _declarations(_parse("council-declaration-variants.txt")) if d.name == "Meade"}
     assert meades == {("Ms", None), ("Mr", "291")}
+
+
+# --- items without numbers, and other minute numbers ---------------------------------------------
+
+def _items(result):
+    from schemas.meetings import MinuteItem
+
+    return [(r.item_number, r.title) for r in result.records if isinstance(r, MinuteItem)]
+
+
+UNNUMBERED = [("", "Election of Vice-Chair"), ("", "Apologies and Substitutes")]
+
+
+def test_unnumbered_opening_items_and_year_dot_sequence_minute_numbers():
+    result = _parse("cpp-unnumbered-and-decimal-items.txt")
+    assert _items(result) == UNNUMBERED + [
+        ("24.41", "Minutes of the meeting held on 30 July 2024"), ("24.42", "Participation Team update"),
+        ("24.43", "Virtual School Kent update")]
+    # The apologies are read from the unnumbered item, and its heading is no one's name.
+    people = _attendance(result)
+    assert {n for n, p in people.items() if not p.present} == {"R Love", "K Leonard", "A Farmer"}
+    assert not any("Election" in n or "Apologies" in n for n in people)
+
+
+def test_bracketed_and_min_prefixed_minute_numbers():
+    assert [n for n, _ in _items(_parse("cpp-bracketed-minute-numbers.txt"))] == ["", "", "24/41", "24/42", "24/43"]
+    assert [n for n, _ in _items(_parse("cpp-min-prefixed-numbers.txt"))] == ["", "", "41", "42", "43"]
+
+
+def test_a_bare_apologies_label_over_names_stays_an_attendance_label(tmp_path):
+    text = (FIXTURES / "cpp-unnumbered-and-decimal-items.txt").read_text(encoding="utf-8")
+    election = text[text.index("Election of Vice-Chair"):text.index("Apologies and Substitutes")]
+    edited = text.replace(election, "").replace(
+        "Apologies and Substitutes\n\nApologies were received from Mr R Love OBE, Ms K Leonard, and Ms A Farmer.",
+        "Apologies\n\nMr R Love OBE, Ms K Leonard and Ms A Farmer")
+    assert edited != text
+    (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
+    source = read_source(tmp_path / "edited.txt")
+    result = parse_minutes(make_document(source, source.lines, "minutes"))
+    assert _items(result)[0][0] == "24.41"  # no item made of the label
+    assert {n for n, p in _attendance(result).items() if not p.present} == {"R Love", "K Leonard", "A Farmer"}
+
+
+def test_unnumbered_items_in_a_pdf_where_lines_come_from_word_positions(tmp_path):
+    from pdf_factory import text_pdf
+
+    text = (FIXTURES / "cpp-unnumbered-and-decimal-items.txt").read_text(encoding="utf-8")
+    pdf = text_pdf(tmp_path / "cpp.pdf", [text])
+    source = read_source(pdf)
+    result = parse_minutes(make_document(source, source.lines, "minutes"))
+    assert [n for n, _ in _items(result)] == ["", "", "24.41", "24.42", "24.43"]
+    assert _items(result)[:2] == UNNUMBERED
