@@ -18,6 +18,17 @@ class Meeting(Record):
 
 
 class Attendance(Record):
+    """One person (or body) listed as present, in attendance, substituting, or sending apologies.
+
+    Added columns (issue 15): member_key is the name folded for counting across meetings (title and
+    honours stripped, initials kept when printed: "Mr B J Sweetland" -> "b j sweetland"; empty for a
+    body); mode is virtual where the minutes say so ("In attendance virtually", "(virtual)", "attended
+    remotely"), in_person where they list remote attendance apart and this person is not in it, else
+    unknown; kind is organisation for a body printed among the names ("Kent Police", "Healthwatch").
+    A member substituted ("X who was substituted by Y") is present = false; the substitute is a row
+    with role = substitute and substitute_for.
+    """
+
     table = "meeting_attendance"
     key = ("title", "name", "present")  # "Ms J Meade" and "Mr J Meade" can both attend
 
@@ -36,6 +47,10 @@ class Attendance(Record):
 
 
 class Declaration(Record):
+    """One declaration of interest. A group's declaration ("All Members present declared ...") is one row
+    with the group as printed in name and collective = true. A declaration printed twice (in the
+    declarations item and at its item) is one row; pages lists every page it was printed on."""
+
     table = "declarations"
     key = ("name", "interest")
 
@@ -82,7 +97,14 @@ class ActionLogEntry(Record):
 
 
 class Vote(Record):
-    """A recorded vote (division): what was put, the outcome and the counts as printed (added table)."""
+    """A recorded vote (division): what was put, the outcome and the counts as printed (added table).
+
+    One row per vote, numbered in the order the minutes print them; its members are in vote_members,
+    joined on (document_id, vote_number). The counts are the printed ones ("For (57)"); where a count
+    differs from the names listed under it, names_match_counts is false and parse_warnings says which.
+    motion is the quoted text of the paragraph the question names ("the amendment set out in paragraph 7"),
+    else the sentence that put it. outcome is carried or lost, empty when the minutes print none.
+    """
 
     table = "votes"
     key = ("vote_number",)
@@ -101,7 +123,14 @@ class Vote(Record):
 
 
 class VoteMember(Record):
-    """One member's position in a recorded vote (added table)."""
+    """One member's position in a recorded vote (added table).
+
+    name is as printed with its title and honours ("Sir Paul Carter, CBE" is one member); position is
+    for, against or abstain. member_key folds the name as in meeting_attendance and declarations (title
+    and honours stripped, initials kept when printed), so a councillor's votes can be counted across
+    meetings; two members printed with one surname and different titles ("Mr Meade", "Ms Meade") share a
+    key, so tell them apart by title.
+    """
 
     table = "vote_members"
     key = ("vote_number", "name", "position")
