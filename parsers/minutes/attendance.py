@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.minutes.lines import MinutesLine, join_wrapped
+from parsers.minutes.lines import MinutesLine, join_wrapped, joint
 from parsers.minutes.nlp import is_cabinet_role
 from parsers.minutes.name_lists import PLURAL_TITLE_ALONE, people_in_block, split_entries
 from parsers.minutes.names import PrintedPerson, split_title, starts_with_title
@@ -363,12 +363,19 @@ def _is_councillor(person: PrintedPerson) -> bool:
 
 def _text_with_positions(lines: list[MinutesLine]) -> tuple[str, list[int]]:
     """The lines joined as join_wrapped does, with where each line starts in the result."""
-    starts, length, parts = [], 0, []
+    starts, out, length, tail = [], [], 0, ""
     for line in lines:
+        part = line.text.strip()
         starts.append(length)
-        parts.append(line.text)
-        length = len(join_wrapped(parts[-2:])) - len(join_wrapped(parts[-2:-1])) + length
-    return join_wrapped(parts), starts
+        if part and tail:
+            gap = joint(tail, part)
+            out.append(gap)
+            length += len(gap)
+        if part:
+            out.append(part)
+            length += len(part)
+            tail = part[-3:]
+    return "".join(out), starts
 
 
 def _line_at(starts: list[int], lines: list[MinutesLine], offset: int) -> MinutesLine:

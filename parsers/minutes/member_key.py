@@ -7,10 +7,12 @@ Sweetland" -> "b j sweetland", "Mr Baker" -> "baker"): the key never adds what t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parsers.minutes.names import split_post_nominals, split_title
 
 
+@lru_cache(maxsize=8192)  # the same names recur on every list and vote of a meeting
 def member_key(name: str | None, title: str | None = None) -> str | None:
     """The folded name; None when nothing of a name is left."""
     if not name:
