@@ -156,3 +156,41 @@ def test_unnumbered_items_in_a_pdf_where_lines_come_from_word_positions(tmp_path
     result = parse_minutes(make_document(source, source.lines, "minutes"))
     assert [n for n, _ in _items(result)] == ["", "", "24.41", "24.42", "24.43"]
     assert _items(result)[:2] == UNNUMBERED
+
+
+# --- more wordings of the same facts, as edits of the fixture text ------------------------------
+
+def _parse_edited(tmp_path, old: str, new: str):
+    text = (FIXTURES / "cpp-unnumbered-and-decimal-items.txt").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "edited.txt").write_text(text.replace(old, new), encoding="utf-8")
+    source = read_source(tmp_path / "edited.txt")
+    return parse_minutes(make_document(source, source.lines, "minutes"))
+
+
+def test_a_list_of_remote_attendees_under_its_own_label(tmp_path):
+    for label in ("Present (virtually):", "Attended remotely:"):
+        people = _attendance(_parse_edited(tmp_path, "PRESENT: Shellina", f"{label} Mr A Jones and Mrs B King\n\nPRESENT: Shellina"))
+        assert (people["A Jones"].mode, people["B King"].mode) == ("virtual", "virtual"), label
+        assert people["Gary Cooke"].mode == "in_person", label  # listed apart from the remote attendees
+
+
+def test_an_apology_then_subsequently_joined_remotely(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "and Ms A Farmer.", "and Ms A Farmer. Ms A Farmer subsequently joined the meeting remotely."))
+    assert (people["A Farmer"].present, people["A Farmer"].mode) == (True, "virtual")
+    assert not any("subsequently" in n for n in people)
+
+
+def test_substitute_named_inside_an_apology_in_brackets(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "Ms K Leonard, and", "Ms K Leonard (Mr G Lymer substituting), and"))
+    assert (people["K Leonard"].present, people["G Lymer"].role, people["G Lymer"].substitute_for) == (False, "substitute", "K Leonard")
+
+
+def test_several_members_named_in_one_declaration_each_get_a_row(tmp_path):
+    result = _parse_edited(tmp_path, "24.42 Participation Team update\n",
+                           "24.42 Participation Team update\n\nCouncillors Cooke, Jeffrey and Brazier declared personal "
+                           "interests as school governors.\n")
+    found = [(d.name, d.item_number, d.collective) for d in _declarations(result)]
+    assert found == [("Cooke", "24.42", False), ("Jeffrey", "24.42", False), ("Brazier", "24.42", False)]

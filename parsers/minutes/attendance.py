@@ -19,6 +19,10 @@ from parsers.minutes.names import PrintedPerson, split_title, starts_with_title
 
 # Block labels at the start of a header line; the kind says what the names in it are.
 _LABELS = [
+    # Attendance at a distance listed apart: "Present (virtually):", "Attended remotely:", "Joined via Teams:".
+    (re.compile(r"^(?:(?:members|councillors)\s+)?present\s*\(?\s*(?:virtually|remotely|online)\s*\)?\s*[:\-–]?\s*", re.I), "members"),
+    (re.compile(r"^(?:attended|attending|joined|participating)\s*\(?\s*(?:virtually|remotely|online|via\s+(?:teams|zoom))"
+                r"\s*\)?\s*[:\-–]\s*", re.I), "attendees"),
     (re.compile(r"^(?:(?:members|councillors)\s+)?present\b\s*[:\-–]?\s*", re.I), "members"),
     (re.compile(r"^membership\b\s*[:\-–]?\s*", re.I), "members"),
     (re.compile(r"^members\s*:\s*", re.I), "members"),
@@ -92,7 +96,7 @@ _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 _VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
 _VIRTUAL_SENTENCE = re.compile(
     r"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir)\b[^.;]*?),?\s+"
-    r"(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present)|attended|joined(?:\s+the\s+meeting)?)"
+    r"(?:(?:subsequently|later|then|also|both)\s+)?(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present)|attended|joined(?:\s+the\s+meeting)?)"
     r"(?:\s+the\s+meeting)?\s+(?:virtually|remotely|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
 # Kind suffix of a block printed as attended at a distance.
 VIRTUAL_BLOCK = "+virtual"

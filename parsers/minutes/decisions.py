@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from parsers.minutes.items import NUMBER, Item
 from parsers.minutes.lines import MinutesLine, join_wrapped
 from parsers.minutes.member_key import same_member
+from parsers.minutes.name_lists import split_entries
 from parsers.minutes.names import looks_like_name, split_title, starts_with_title
 from parsers.minutes.nlp import decision_kind, declarants
 
@@ -33,6 +34,11 @@ _COLLECTIVE = re.compile(
     r"^\s*(?P<group>(?:all\s+(?:the\s+)?)?(?:(?:members|councillors|cllrs)(?:\s+of\s+the\s+[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3}?)?"
     r"|(?:the\s+)?(?:panel|committee|board|cabinet|council|forum)\s+members)(?:\s+present)?)"
     r"\s+(?:each\s+|all\s+|also\s+)?(?:declared|disclosed)\s+(?P<interest>.+)$", re.I)
+
+
+# Several members named in one declaration: "Councillors Cooke, Jeffrey and Brazier declared ...",
+# "Mr Hood and Mr Lewis each declared ...".
+_SEVERAL_DECLARE = re.compile(r"^\s*(?P<names>[^.;]+?)\s+(?:each\s+|both\s+|all\s+)?(?:declared|disclosed)\s+(?P<interest>.+)$", re.I)
 
 
 @dataclass
@@ -69,6 +75,12 @@ def declarations(items: list[Item]) -> list[Found]:
                     number = stated.group(1) if stated else (None if in_declarations_item else item.number)
                     out.append(Found(number, interest, line, name=group.group("group").strip(), collective=True))
                     continue
+                if several := _several_declarants(_POINT_MARKER.sub("", sentence, count=1)):
+                    people, interest = several
+                    stated = _STATED_ITEM.search(interest)
+                    number = stated.group(1) if stated else (None if in_declarations_item else item.number)
+                    out += [Found(number, interest, line, name=p.name, title=p.title) for p in people]
+                    continue
                 for printed, after in declarants(sentence):
                     interest = sentence[after:].strip().rstrip(".").strip()
                     if not in_declarations_item and not re.search(r"\binterest", interest, re.I):
@@ -80,6 +92,22 @@ def declarations(items: list[Item]) -> list[Found]:
         if in_declarations_item:
             out += _declarations_table(item.body)
     return _once_each(out, items)
+
+
+def _several_declarants(sentence: str):
+    """(people, interest) when a sentence names two or more declarants before 'declared', else None."""
+    m = _SEVERAL_DECLARE.match(sentence)
+    if not m or not ("," in m.group("names") or " and " in m.group("names")):
+        return None
+    names = m.group("names")
+    if not (starts_with_title(names) or re.match(r"(?i)^(?:councillors|cllrs|messrs)\b", names)):
+        return None
+    if any(w[:1].islower() and w not in ("and", "de", "van", "von") for w in names.replace(",", " ").split()):
+        return None  # running words, not a list of names
+    people = [p for p in split_entries(names) if p.is_person]
+    if len(people) < 2:
+        return None
+    return people, m.group("interest").strip().rstrip(".").strip()
 
 
 def _once_each(found: list[Found], items: list[Item]) -> list[Found]:

@@ -41,6 +41,7 @@ _SUBSTITUTE_FOR = re.compile(r"^(?:in place of|(?:as\s+)?(?:a\s+)?substitut\w* f
 # "(Mr D Walker, Medical Director attended in his absence)".
 _SUBSTITUTED_BY = re.compile(
     r"^(?:substituted\s+by|represented\s+by|sub(?:stitute)?\s*[:\-–])\s+(.+)$"
+    r"|^(.+?)\s+(?:substituting|deputising)$"
     r"|^(.+?)\s+(?:attended|attending|was\s+present)\s+(?:as\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?(?:substitute|deputy|representative)"
     r"|in\s+(?:his|her|their)\s+(?:absence|place)|instead)\b.*$",
     re.I,
@@ -148,7 +149,7 @@ def parse_person(entry: str) -> PrintedPerson | None:
         elif _IN_PERSON_NOTE.match(note):
             mode = "in_person"
         elif m := _SUBSTITUTED_BY.match(note):
-            substituted_by = (m.group(1) or m.group(2)).strip(" ,.")
+            substituted_by = next(g for g in m.groups() if g).strip(" ,.")
         elif _CHAIR.match(note):
             chair = "chair"
         elif _VICE_CHAIR.match(note):
