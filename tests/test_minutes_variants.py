@@ -194,3 +194,13 @@ def test_several_members_named_in_one_declaration_each_get_a_row(tmp_path):
                            "interests as school governors.\n")
     found = [(d.name, d.item_number, d.collective) for d in _declarations(result)]
     assert found == [("Cooke", "24.42", False), ("Jeffrey", "24.42", False), ("Brazier", "24.42", False)]
+
+
+def test_minute_numbers_beside_moderngov_item_anchors_in_other_shapes(tmp_path):
+    text = (FIXTURES / "council-declaration-variants.txt").read_text(encoding="utf-8")
+    for printed, number in [("Min. 286 Apologies", "286"), ("21.44 Apologies", "21.44"), ("(21/44) Apologies", "21/44"),
+                            ("Min. 286\nApologies", "286"), ("21.44\nApologies", "21.44")]:
+        (tmp_path / "edited.txt").write_text(text.replace("286. Apologies", printed), encoding="utf-8")
+        source = read_source(tmp_path / "edited.txt")
+        first = _items(parse_minutes(make_document(source, source.lines, "minutes")))[0]
+        assert first == (number, "Apologies for Absence"), printed

@@ -19,10 +19,11 @@ from parsers.minutes.items_unnumbered import unnumbered_headings
 from parsers.minutes.lines import MinutesLine, join_wrapped
 
 _ANCHOR = re.compile(r"^\(\s*(?:agenda\s+)?item\s+([\w.]+)\s*\)$", re.I)
-_MINUTE_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.?\s+(?=\S)")
+_MINUTE_NUMBER = re.compile(
+    r"^(?:Min(?:ute)?\.?\s*(?=[\d(]))?(\d{1,3}\.\d{1,3}(?![\d.])|\(\d{1,3}/\d{1,4}\)|\d{1,4}[a-z]?)\.?\s+(?=\S)")
 # A minute number on a line of its own: "54." (the dot tells it from a page number), "23/5", "CPP/12/24".
 _MINUTE_NUMBER_ALONE = re.compile(
-    r"^(\d{1,4}[a-z]?(?=\.$)|[A-Z]{1,6}[/ ]\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}\.\d{1,3}|\(\d{1,3}/\d{1,4}\))\.?$")
+    r"^(?:Min(?:ute)?\.?\s*(?=[\d(]))?(\d{1,4}[a-z]?(?=\.$)|(?<=[\s.])\d{1,4}[a-z]?(?=$)|[A-Z]{1,6}[/ ]\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}\.\d{1,3}|\(\d{1,3}/\d{1,4}\))\.?$")
 # One minute number: "54", "12a", "23/5", "CPP/12/24", "C 10/034", after an optional "Minute", "Item"
 # or "Agenda Item" word.
 # "2023/24" is a year range, never a minute number: the year part of "23/5" has at most three digits.
