@@ -204,3 +204,22 @@ def test_minute_numbers_beside_moderngov_item_anchors_in_other_shapes(tmp_path):
         source = read_source(tmp_path / "edited.txt")
         first = _items(parse_minutes(make_document(source, source.lines, "minutes")))[0]
         assert first == (number, "Apologies for Absence"), printed
+
+
+def test_a_substitute_minuted_as_present_as_substitute_for(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "and Ms A Farmer.", "and Ms A Farmer. Mr P Cole was present as substitute for Mr R Love."))
+    assert (people["P Cole"].role, people["P Cole"].substitute_for) == ("substitute", "R Love")
+
+
+def test_organisations_joined_by_and_are_two_bodies(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "Mr R Love OBE, Ms K Leonard, and Ms A Farmer.", "Kent Police, Healthwatch and the Virtual School."))
+    absent = {n: p.kind for n, p in people.items() if not p.present}
+    assert absent == {"Kent Police": "organisation", "Healthwatch": "organisation", "the Virtual School": "organisation"}
+
+
+def test_a_substituted_member_printed_in_the_present_list_was_absent(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "David Brazier and Lesley Game", "Mrs D Brazier who was substituted by Mr B Jones and Lesley Game"))
+    assert (people["D Brazier"].present, people["B Jones"].substitute_for, people["Lesley Game"].present) == (False, "D Brazier", True)

@@ -71,7 +71,8 @@ _SUBSTITUTES_SENTENCE = re.compile(
 # Inside an item about substitutes: "Councillor Pete West for Councillor Ben Duncan."
 _SUBSTITUTE_PAIR = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=\d\s))(?P<names>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]*?)\s+"
-    r"(?:substituted\s+for|substituting\s+for|attended\s+as\s+(?:a\s+)?substitute\s+for|in\s+place\s+of|for|replacing)\s+"
+    r"(?:substituted\s+for|substituting\s+for|(?:attended|(?:was|were)\s+(?:present\s+)?)\s*as\s+(?:a\s+)?substitute\s+for"
+    r"|in\s+place\s+of|for|replacing)\s+"
     r"(?P<for>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+)", re.I)
 # "Others in" wrapped before "attendance": the second line is part of the label.
 _LABEL_TAIL = re.compile(r"^attendance(?:\s+virtually|\s+remotely)?\s*[:\-–]?\s*", re.I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from parsers.minutes.lines import MinutesLine, join_wrapped
-from parsers.minutes.organisations import protect_joined_names, restore_joined_names
+from parsers.minutes.organisations import is_organisation, protect_joined_names, restore_joined_names
 from parsers.minutes.names import (
     PrintedPerson,
     is_post_fragment,
@@ -208,11 +208,18 @@ def _split_and(text: str, surnames: bool = False) -> list[str]:
     out = [pieces[0]]
     for piece in pieces[1:]:
         left = re.sub(r"\([^()]*\)", " ", _PLURAL_TITLE.sub("", out[-1])).strip()  # "Pidgeon (Deputy Chairman)"
-        if _whole_person(out[-1]) or starts_with_title(piece) or (surnames and looks_like_name(left) and looks_like_name(piece)):
+        if _whole_person(out[-1]) or starts_with_title(piece) or (surnames and looks_like_name(left) and looks_like_name(piece)) \
+                or _two_bodies(out[-1], piece):
             out.append(piece)
         else:
             out[-1] = f"{out[-1]} and {piece}"
     return out
+
+
+def _two_bodies(left: str, right: str) -> bool:
+    """'Healthwatch and the Virtual School': two organisations, not one name with 'and' in it."""
+    return (is_organisation(left, None) and is_organisation(right, None)
+            and not is_post_fragment(left) and not is_post_fragment(right))
 
 
 def _split_at_titles(text: str) -> list[str]:
