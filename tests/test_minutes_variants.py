@@ -223,3 +223,17 @@ def test_a_substituted_member_printed_in_the_present_list_was_absent(tmp_path):
     people = _attendance(_parse_edited(
         tmp_path, "David Brazier and Lesley Game", "Mrs D Brazier who was substituted by Mr B Jones and Lesley Game"))
     assert (people["D Brazier"].present, people["B Jones"].substitute_for, people["Lesley Game"].present) == (False, "D Brazier", True)
+
+
+def test_numbered_paragraphs_under_an_item_never_outnumber_the_items(tmp_path):
+    # Written for this test: items "1." to "3." in ordinary case, minute 2 with four "2.n" paragraphs whose
+    # first lines look like headings (short, capitalised, no full stop).
+    paragraphs = "\n\n".join(f"2.{n} The Forum received part {n} of the report from the Director\n\non the budget."
+                             for n in range(1, 5))
+    text = ("Minutes of the meeting of the Schools Forum held on 5 March 2020\n\n"
+            "Present: Cllr A Smith (Chair), Cllr B Jones\n\n1. Apologies for absence\n\nThere were none.\n\n"
+            f"2. Budget monitoring report\n\n{paragraphs}\n\n3. Any other business\n\nNone.\n")
+    (tmp_path / "forum.txt").write_text(text, encoding="utf-8")
+    source = read_source(tmp_path / "forum.txt")
+    items = _items(parse_minutes(make_document(source, source.lines, "minutes")))
+    assert items == [("1", "Apologies for absence"), ("2", "Budget monitoring report"), ("3", "Any other business")]

@@ -236,6 +236,9 @@ def _numbered_headings(lines: list[MinutesLine]) -> list[tuple[int, int, Item]]:
         rest = m.group(3).strip()
         if rest[0].isupper() and len(rest.split()) <= 15 and not rest.endswith((".", ",", ";", ":")):
             candidates.append((i, m.group(1), m.group(2), rest))
+    # "5.1" under a heading "5." is a paragraph of minute 5, never a minute of its own.
+    whole = {c[1] for c in candidates if c[1].isdigit()}
+    candidates = [c for c in candidates if not (re.fullmatch(r"\d+\.\d+", c[1]) and c[1].split(".")[0] in whole)]
     best: list[tuple[int, str, str | None, str]] = []
     for k in range(len(candidates)):
         chain = [candidates[k]]
