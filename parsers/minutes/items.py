@@ -32,7 +32,9 @@ NUMBER = r"(?:(?-i:[A-Z]{1,6})(?:/|\s)\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}\.\
 _NUMBERED_HEADING = re.compile(
     rf"^\s*(?:(?:agenda\s+)?(?:minute|min\.|min|item)\s*(?:no\.?\s*)?)?({NUMBER})[.:]?\s+(?:\((\d{{1,3}}[a-z]?)\)\s+)?(\S.*)$", re.I)
 # A minute number opening its first paragraph, under a title printed above it: "1001 The Chair advised ...".
-_NUMBER_OPENS_TEXT = re.compile(rf"^\s*({NUMBER})\.?\s+(?=[A-Z(“\"‘][a-z]|[A-Z]\s)")
+# (Not "5.1": there it is a paragraph under a subheading far more often than a minute.)
+_NUMBER_OPENS_TEXT = re.compile(
+    r"^\s*((?-i:[A-Z]{1,6})(?:/|\s)\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,5}[a-z]?)\.?\s+(?=[A-Z(“\"‘][a-z]|[A-Z]\s)")
 # A title run straight on into its minute: "PUBLIC REQUESTS TO SPEAK – There were none."
 _INLINE_DASH = re.compile(r"\s+[–—-]\s+")
 # Where the minutes stop: the chair's signature line, the closing time, a blank page.
