@@ -1,6 +1,15 @@
 """Every record type the warehouse holds, in one list: the DDL is derived from it."""
 from schemas.improvement import AipAction, AipMetric, AipMetricUnplaced, AipPriority, ImprovementGridAction
-from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution
+from schemas.meetings import (
+    ActionLogEntry,
+    Attendance,
+    Declaration,
+    Meeting,
+    MinuteItem,
+    Resolution,
+    Vote,
+    VoteMember,
+)
 from schemas.ofsted import (
     MonitoringVisit,
     MonitoringVisitArea,
@@ -34,6 +43,8 @@ RECORD_MODELS: list[type[Record]] = [
     MinuteItem,
     Resolution,
     ActionLogEntry,
+    Vote,
+    VoteMember,
     ScorecardValue,
     ScorecardRisk,
     ScorecardCommentary,

@@ -131,6 +131,25 @@ VIEWS: dict[str, str] = {
         FROM declarations d JOIN meetings_once m USING (document_id)
         WHERE m.copy = 1
     """,
+    # How often each member attended the meetings of each committee they were listed for (issue 15).
+    "member_attendance_rate": f"""
+        WITH meetings_once AS ({_MEETING_COPIES}),
+        listed AS (
+            SELECT m.local_authority, m.committee, a.member_key, m.document_id, m.meeting_date,
+                   bool_or(a.present) AS attended, bool_or(a.present AND a.mode = 'virtual') AS virtual,
+                   any_value(a.title || ' ' || a.name) AS printed
+            FROM meeting_attendance a JOIN meetings_once m USING (document_id)
+            WHERE m.copy = 1 AND a.kind = 'person' AND a.member_key IS NOT NULL
+              AND a.role IN ('member', 'chair', 'vice_chair')
+            GROUP BY ALL
+        )
+        SELECT local_authority, committee, member_key, any_value(printed) AS name_as_printed,
+               count(*) AS meetings_listed, count(*) FILTER (WHERE attended) AS meetings_attended,
+               count(*) FILTER (WHERE virtual) AS meetings_attended_virtually,
+               round(count(*) FILTER (WHERE attended) / count(*), 3) AS attendance_rate,
+               min(meeting_date) AS first_meeting, max(meeting_date) AS last_meeting
+        FROM listed GROUP BY local_authority, committee, member_key
+    """,
     # One row per metric and month, read from the latest dashboard that printed that month.
     # How each document was typed and how sure that is: the ones to check first sort first.
     "document_typing": """

@@ -1,5 +1,5 @@
 """Committee minutes -> meetings, meeting_attendance, declarations, minute_items, resolutions,
-action_log.
+action_log, votes, vote_members.
 
 The type package's faces (see CONTRIBUTING.md): TYPE, VERSION, recognise, parse.
 
@@ -12,7 +12,11 @@ header      the meeting itself: council, committee, date, times, venue
 attendance  PRESENT / Substitutes / IN ATTENDANCE / Apologies blocks and apology minutes
 name_lists  a printed list of people (comma lists, one a line, table columns) -> one person each
 items       numbered minute items: number, title as printed, text
-decisions   declarations of interest and resolutions inside the items
+items_unnumbered  opening items printed with no number ("Election of Chair"), from vocabulary/
+decisions   declarations of interest (one member, several, or a group) and resolutions inside the items
+votes       recorded votes: count headings, the names under them, the outcome
+member_key  a member's name folded the same way wherever printed, for counting across meetings
+organisations  bodies printed among people ("Kent Police"), from vocabulary/
 action_log  the action-log table some packs print after the minutes
 nlp         the spaCy rule pipeline (blank English tokenizer, Matcher): declarants, cabinet roles, decisions
 """

@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.minutes.lines import MinutesLine, join_wrapped
+from parsers.minutes.lines import MinutesLine, join_wrapped, joint
 from parsers.minutes.nlp import is_cabinet_role
 from parsers.minutes.name_lists import PLURAL_TITLE_ALONE, people_in_block, split_entries
 from parsers.minutes.names import PrintedPerson, split_title, starts_with_title
 
 # Block labels at the start of a header line; the kind says what the names in it are.
 _LABELS = [
+    # Attendance at a distance listed apart: "Present (virtually):", "Attended remotely:", "Joined via Teams:".
+    (re.compile(r"^(?:(?:members|councillors)\s+)?present\s*\(?\s*(?:virtually|remotely|online)\s*\)?\s*[:\-–]?\s*", re.I), "members"),
+    (re.compile(r"^(?:attended|attending|joined|participating)\s*\(?\s*(?:virtually|remotely|online|via\s+(?:teams|zoom))"
+                r"\s*\)?\s*[:\-–]\s*", re.I), "attendees"),
     (re.compile(r"^(?:(?:members|councillors)\s+)?present\b\s*[:\-–]?\s*", re.I), "members"),
     (re.compile(r"^membership\b\s*[:\-–]?\s*", re.I), "members"),
     (re.compile(r"^members\s*:\s*", re.I), "members"),
@@ -67,7 +71,8 @@ _SUBSTITUTES_SENTENCE = re.compile(
 # Inside an item about substitutes: "Councillor Pete West for Councillor Ben Duncan."
 _SUBSTITUTE_PAIR = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=\d\s))(?P<names>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]*?)\s+"
-    r"(?:substituted\s+for|substituting\s+for|attended\s+as\s+(?:a\s+)?substitute\s+for|in\s+place\s+of|for|replacing)\s+"
+    r"(?:substituted\s+for|substituting\s+for|(?:attended|(?:was|were)\s+(?:present\s+)?)\s*as\s+(?:a\s+)?substitute\s+for"
+    r"|in\s+place\s+of|for|replacing)\s+"
     r"(?P<for>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+)", re.I)
 # "Others in" wrapped before "attendance": the second line is part of the label.
 _LABEL_TAIL = re.compile(r"^attendance(?:\s+virtually|\s+remotely)?\s*[:\-–]?\s*", re.I)
@@ -87,6 +92,17 @@ _LABEL_QUALIFIER = re.compile(r"^[a-z][^:()]{0,40}:[-–]?\s*(.*)$")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 
 
+# Attendance at a distance: a block label ("IN ATTENDANCE VIRTUALLY:") or a sentence ("Ms L Game and
+# Ms T Scott were in attendance virtually.", "Mr X attended remotely", "joined the meeting via Teams").
+_VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
+_VIRTUAL_SENTENCE = re.compile(
+    r"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir)\b[^.;]*?),?\s+"
+    r"(?:(?:subsequently|later|then|also|both)\s+)?(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present)|attended|joined(?:\s+the\s+meeting)?)"
+    r"(?:\s+the\s+meeting)?\s+(?:virtually|remotely|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
+# Kind suffix of a block printed as attended at a distance.
+VIRTUAL_BLOCK = "+virtual"
+
+
 @dataclass
 class AttendanceEntry:
     person: PrintedPerson
@@ -94,6 +110,8 @@ class AttendanceEntry:
     present: bool
     page: int
     number: int
+    mode: str = "unknown"  # in_person | virtual | unknown
+    kind: str = "person"  # person | organisation
 
 
 def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
@@ -109,6 +127,11 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
                 continue
             for person, at in people_in_block(segment):
                 entries += _entries(person, kind, at)
+    if any(kind.endswith(VIRTUAL_BLOCK) for kind, _ in _blocks(lines)):
+        # The minutes list who attended at a distance apart: everyone else present was in the room.
+        for e in entries:
+            if e.present and e.mode == "unknown":
+                e.mode = "in_person"
     return entries
 
 
@@ -118,6 +141,7 @@ def _attendance_sentence(segment: list[MinutesLine]) -> list[AttendanceEntry] | 
     for pattern, kind in _ATTENDANCE_SENTENCES:
         if m := pattern.match(text):
             people = [p for p in split_entries(m.group("names")) if p.is_person]
+            kind += VIRTUAL_BLOCK if _VIRTUAL.search(text[m.end("names"):]) else ""
             return [e for p in people for e in _entries(p, kind, segment[0])]
     return None
 
@@ -242,6 +266,11 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
         names = text[m.end(): _sentence_end(text, m.end())]
         for person in split_entries(names):
             entries += _entries(person, "apologies", at)
+    for m in _VIRTUAL_SENTENCE.finditer(text):
+        at = _line_at(starts, lines, m.start())
+        for person in split_entries(m.group("names")):
+            if person.is_person:
+                entries.append(_entry(person, "others" + VIRTUAL_BLOCK, at))
     if substitutes_item:
         for m in _SUBSTITUTE_PAIR.finditer(text):
             at = _line_at(starts, lines, m.start())
@@ -286,12 +315,16 @@ def _match_label(text: str) -> tuple[str, str] | None:
                 rest = q.group(1)  # "Also present under Rule 30:- Councillor X"
             if kind == "apologies" and rest and rest[0].islower():
                 return None  # prose that happens to start with the word
+            if _VIRTUAL.search(text[:m.end()]):
+                kind += VIRTUAL_BLOCK
             return kind, rest
     return None
 
 
 def _entries(person: PrintedPerson, kind: str, at: MinutesLine) -> list[AttendanceEntry]:
     """The person's entry, and for an apology noting who came instead, that substitute's too."""
+    if person.substituted_by:
+        kind = "apologies"  # "Mrs A Smith who was substituted by Mr B Jones": she was not there
     out = [_entry(person, kind, at)]
     if person.substituted_by and not out[0].present:
         for substitute in split_entries(person.substituted_by):
@@ -301,8 +334,12 @@ def _entries(person: PrintedPerson, kind: str, at: MinutesLine) -> list[Attendan
 
 
 def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry:
+    kind, _, distance = kind.partition("+")
     present = kind not in ("apologies", "absent")
-    if not person.is_person:
+    mode = "virtual" if distance == "virtual" and present else (person.mode if present else "unknown")
+    if person.organisation:
+        role = "other"
+    elif not person.is_person:
         role = "co_opted"
     elif person.chair:
         role = person.chair
@@ -321,7 +358,8 @@ def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry
             role = "other"  # a councillor attending with a post that is not an executive one
     else:
         role = "member"
-    return AttendanceEntry(person, role, present, at.page, at.number)
+    return AttendanceEntry(person, role, present, at.page, at.number, mode,
+                           "organisation" if person.organisation else "person")
 
 
 def _is_councillor(person: PrintedPerson) -> bool:
@@ -330,12 +368,19 @@ def _is_councillor(person: PrintedPerson) -> bool:
 
 def _text_with_positions(lines: list[MinutesLine]) -> tuple[str, list[int]]:
     """The lines joined as join_wrapped does, with where each line starts in the result."""
-    starts, length, parts = [], 0, []
+    starts, out, length, tail = [], [], 0, ""
     for line in lines:
+        part = line.text.strip()
         starts.append(length)
-        parts.append(line.text)
-        length = len(join_wrapped(parts[-2:])) - len(join_wrapped(parts[-2:-1])) + length
-    return join_wrapped(parts), starts
+        if part and tail:
+            gap = joint(tail, part)
+            out.append(gap)
+            length += len(gap)
+        if part:
+            out.append(part)
+            length += len(part)
+            tail = part[-3:]
+    return "".join(out), starts
 
 
 def _line_at(starts: list[int], lines: list[MinutesLine], offset: int) -> MinutesLine:

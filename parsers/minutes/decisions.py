@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from parsers.minutes.items import NUMBER, Item
 from parsers.minutes.lines import MinutesLine, join_wrapped
+from parsers.minutes.member_key import same_member
+from parsers.minutes.name_lists import split_entries
 from parsers.minutes.names import looks_like_name, split_title, starts_with_title
 from parsers.minutes.nlp import decision_kind, declarants
 
@@ -26,6 +28,19 @@ _RESOLVED_LINE = re.compile(r"^\s*(?:RESOLVED|Resolved|AGREED|Agreed\s*[:\-–]|
 _LEADS_INTO_POINTS = re.compile(r"(?:[:\-–,]|\bthat|\bto)\s*$", re.I)
 
 
+# A declaration made by a group, naming no one member: "All Members present declared an interest as ...",
+# "Members of the Panel declared ...", "All Councillors declared ...".
+_COLLECTIVE = re.compile(
+    r"^\s*(?P<group>(?:all\s+(?:the\s+)?)?(?:(?:members|councillors|cllrs)(?:\s+of\s+the\s+[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3}?)?"
+    r"|(?:the\s+)?(?:panel|committee|board|cabinet|council|forum)\s+members)(?:\s+present)?)"
+    r"\s+(?:each\s+|all\s+|also\s+)?(?:declared|disclosed)\s+(?P<interest>.+)$", re.I)
+
+
+# Several members named in one declaration: "Councillors Cooke, Jeffrey and Brazier declared ...",
+# "Mr Hood and Mr Lewis each declared ...".
+_SEVERAL_DECLARE = re.compile(r"^\s*(?P<names>[^.;]+?)\s+(?:each\s+|both\s+|all\s+)?(?:declared|disclosed)\s+(?P<interest>.+)$", re.I)
+
+
 @dataclass
 class Found:
     item_number: str | None
@@ -34,6 +49,8 @@ class Found:
     kind: str | None = None
     name: str | None = None
     title: str | None = None
+    collective: bool = False
+    pages: list[int] | None = None  # every page a repeated declaration is printed on
 
 
 def declarations(items: list[Item]) -> list[Found]:
@@ -52,6 +69,18 @@ def declarations(items: list[Item]) -> list[Found]:
             for sentence in _SENTENCE.split(text):
                 if _NO_DECLARATIONS.search(sentence):
                     continue
+                if group := _COLLECTIVE.match(_POINT_MARKER.sub("", sentence, count=1)):
+                    interest = group.group("interest").strip().rstrip(".").strip()
+                    stated = _STATED_ITEM.search(interest)
+                    number = stated.group(1) if stated else (None if in_declarations_item else item.number)
+                    out.append(Found(number, interest, line, name=group.group("group").strip(), collective=True))
+                    continue
+                if several := _several_declarants(_POINT_MARKER.sub("", sentence, count=1)):
+                    people, interest = several
+                    stated = _STATED_ITEM.search(interest)
+                    number = stated.group(1) if stated else (None if in_declarations_item else item.number)
+                    out += [Found(number, interest, line, name=p.name, title=p.title) for p in people]
+                    continue
                 for printed, after in declarants(sentence):
                     interest = sentence[after:].strip().rstrip(".").strip()
                     if not in_declarations_item and not re.search(r"\binterest", interest, re.I):
@@ -62,7 +91,53 @@ def declarations(items: list[Item]) -> list[Found]:
                     out.append(Found(number, interest, line, name=name, title=title))
         if in_declarations_item:
             out += _declarations_table(item.body)
-    return out
+    return _once_each(out, items)
+
+
+def _several_declarants(sentence: str):
+    """(people, interest) when a sentence names two or more declarants before 'declared', else None."""
+    m = _SEVERAL_DECLARE.match(sentence)
+    if not m or not ("," in m.group("names") or " and " in m.group("names")):
+        return None
+    names = m.group("names")
+    if not (starts_with_title(names) or re.match(r"(?i)^(?:councillors|cllrs|messrs)\b", names)):
+        return None
+    if any(w[:1].islower() and w not in ("and", "de", "van", "von") for w in names.replace(",", " ").split()):
+        return None  # running words, not a list of names
+    people = [p for p in split_entries(names) if p.is_person]
+    if len(people) < 2:
+        return None
+    return people, m.group("interest").strip().rstrip(".").strip()
+
+
+def _once_each(found: list[Found], items: list[Item]) -> list[Found]:
+    """A declaration printed twice (in the declarations item, and again at the item it concerns) is one:
+    the same declarant and item, or the same declarant and words when one of them names no item. The
+    first printing is kept, with the pages of both."""
+    minute_of = {i.agenda_item: i.number for i in items if i.agenda_item}
+    kept: list[Found] = []
+    for f in found:
+        same = next((k for k in kept if _same_declarant(k, f) and _same_interest(k, f, minute_of)), None)
+        if same is None:
+            kept.append(f)
+            continue
+        same.pages = sorted(set((same.pages or [same.line.page]) + [f.line.page]))
+        same.item_number = same.item_number or f.item_number
+    return kept
+
+
+def _same_declarant(a: Found, b: Found) -> bool:
+    if a.collective or b.collective:
+        return a.collective and b.collective and (a.name or "").lower() == (b.name or "").lower()
+    titled_a, titled_b = f"{a.title or ''} {a.name or ''}", f"{b.title or ''} {b.name or ''}"
+    return same_member(titled_a, titled_b) and (not a.title or not b.title or a.title.lower() == b.title.lower())
+
+
+def _same_interest(a: Found, b: Found, minute_of: dict[str, str | None]) -> bool:
+    item_a, item_b = minute_of.get(a.item_number, a.item_number), minute_of.get(b.item_number, b.item_number)
+    if item_a and item_b:
+        return item_a == item_b
+    return re.sub(r"\W+", " ", a.text.lower()).strip() == re.sub(r"\W+", " ", b.text.lower()).strip()
 
 
 def _listed_declaration(text: str) -> tuple[str | None, str, str] | None:

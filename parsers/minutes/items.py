@@ -15,20 +15,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from parsers.minutes.items_unnumbered import unnumbered_headings
 from parsers.minutes.lines import MinutesLine, join_wrapped
 
 _ANCHOR = re.compile(r"^\(\s*(?:agenda\s+)?item\s+([\w.]+)\s*\)$", re.I)
-_MINUTE_NUMBER = re.compile(r"^(\d{1,4}[a-z]?)\.?\s+(?=\S)")
+_MINUTE_NUMBER = re.compile(
+    r"^(?:Min(?:ute)?\.?\s*(?=[\d(]))?(\d{1,3}\.\d{1,3}(?![\d.])|\(\d{1,3}/\d{1,4}\)|\d{1,4}[a-z]?)\.?\s+(?=\S)")
 # A minute number on a line of its own: "54." (the dot tells it from a page number), "23/5", "CPP/12/24".
-_MINUTE_NUMBER_ALONE = re.compile(r"^(\d{1,4}[a-z]?(?=\.$)|[A-Z]{1,6}[/ ]\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4})\.?$")
+_MINUTE_NUMBER_ALONE = re.compile(
+    r"^(?:Min(?:ute)?\.?\s*(?=[\d(]))?(\d{1,4}[a-z]?(?=\.$)|(?<=[\s.])\d{1,4}[a-z]?(?=$)|[A-Z]{1,6}[/ ]\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}\.\d{1,3}|\(\d{1,3}/\d{1,4}\))\.?$")
 # One minute number: "54", "12a", "23/5", "CPP/12/24", "C 10/034", after an optional "Minute", "Item"
 # or "Agenda Item" word.
 # "2023/24" is a year range, never a minute number: the year part of "23/5" has at most three digits.
-NUMBER = r"(?:(?-i:[A-Z]{1,6})(?:/|\s)\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,5}[a-z]?)"
+# Also "21.44" (year.sequence) and "(21/44)"; a number in brackets is kept without them.
+NUMBER = r"(?:(?-i:[A-Z]{1,6})(?:/|\s)\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}\.\d{1,3}(?![\d.])|\(\d{1,3}/\d{1,4}\)|\d{1,5}[a-z]?)"
 _NUMBERED_HEADING = re.compile(
-    rf"^\s*(?:(?:agenda\s+)?(?:minute|item)\s+(?:no\.?\s*)?)?({NUMBER})[.:]?\s+(?:\((\d{{1,3}}[a-z]?)\)\s+)?(\S.*)$", re.I)
+    rf"^\s*(?:(?:agenda\s+)?(?:minute|min\.|min|item)\s*(?:no\.?\s*)?)?({NUMBER})[.:]?\s+(?:\((\d{{1,3}}[a-z]?)\)\s+)?(\S.*)$", re.I)
 # A minute number opening its first paragraph, under a title printed above it: "1001 The Chair advised ...".
-_NUMBER_OPENS_TEXT = re.compile(rf"^\s*({NUMBER})\.?\s+(?=[A-Z(“\"‘][a-z]|[A-Z]\s)")
+# (Not "5.1": there it is a paragraph under a subheading far more often than a minute.)
+_NUMBER_OPENS_TEXT = re.compile(
+    r"^\s*((?-i:[A-Z]{1,6})(?:/|\s)\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,5}[a-z]?)\.?\s+(?=[A-Z(“\"‘][a-z]|[A-Z]\s)")
 # A title run straight on into its minute: "PUBLIC REQUESTS TO SPEAK – There were none."
 _INLINE_DASH = re.compile(r"\s+[–—-]\s+")
 # Where the minutes stop: the chair's signature line, the closing time, a blank page.
@@ -71,8 +77,16 @@ def find_items(lines: list[MinutesLine]) -> tuple[int, list[Item]]:
         heads = _anchored_headings(lines, anchors)
     else:
         heads = _capital_headings(lines) or _titles_above_numbers(lines) or _numbered_headings(lines)
+    numbers = {h[2].number for h in heads}
+    # "1.3" under a minute "1." is that minute's paragraph; "21.44" with no minute "21" is a minute number.
+    heads = [h for h in heads if not re.fullmatch(r"\d+\.\d+", h[2].number or "") or h[2].number.split(".")[0] not in numbers]
+    if heads:
+        heads = [(i, i + 1, Item(None, lines[i].text.strip().rstrip(":"), None, lines[i]))
+                 for i in unnumbered_headings(lines, heads[0][0])] + heads
     items: list[Item] = []
     for k, (start, body_start, item) in enumerate(heads):
+        if item.number:
+            item.number = item.number.strip("()")  # "(21/44)" is minute 21/44
         body_end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
         item.body = ([item.lead] if item.lead else []) + lines[body_start:body_end]
         items += [item] + _lettered_sub_items(item)
@@ -224,6 +238,9 @@ def _numbered_headings(lines: list[MinutesLine]) -> list[tuple[int, int, Item]]:
         rest = m.group(3).strip()
         if rest[0].isupper() and len(rest.split()) <= 15 and not rest.endswith((".", ",", ";", ":")):
             candidates.append((i, m.group(1), m.group(2), rest))
+    # "5.1" under a heading "5." is a paragraph of minute 5, never a minute of its own.
+    whole = {c[1] for c in candidates if c[1].isdigit()}
+    candidates = [c for c in candidates if not (re.fullmatch(r"\d+\.\d+", c[1]) and c[1].split(".")[0] in whole)]
     best: list[tuple[int, str, str | None, str]] = []
     for k in range(len(candidates)):
         chain = [candidates[k]]

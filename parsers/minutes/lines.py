@@ -127,15 +127,17 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
 
 def _word_cells(line) -> list[str] | None:
     """A PDF line's cells where its words stand apart by a column gap ("Cllr A Smith      Chair")."""
-    words = list(line.words or ())
-    if len(words) < 2 or any(w.x0 is None or w.x1 is None for w in words):
+    words = line.words
+    if not words or len(words) < 2:
         return None
-    cells = [[words[0].text]]
-    for before, word in zip(words, words[1:]):
-        if word.x0 - before.x1 > _COLUMN_GAP:
-            cells.append([])
-        cells[-1].append(word.text)
-    return [" ".join(c) for c in cells] if len(cells) > 1 else None
+    try:  # most lines have no gap: find the first before building anything
+        gaps = [i for i in range(1, len(words)) if words[i].x0 - words[i - 1].x1 > _COLUMN_GAP]
+    except TypeError:  # a word without a position
+        return None
+    if not gaps:
+        return None
+    bounds = [0, *gaps, len(words)]
+    return [" ".join(w.text for w in words[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
 def _mark_paragraphs(lines: list[MinutesLine]) -> None:
@@ -155,18 +157,22 @@ def _mark_paragraphs(lines: list[MinutesLine]) -> None:
 def join_wrapped(parts: list[str]) -> str:
     """Join wrapped lines into one string: a word broken at a hyphen or mid-word is mended."""
     out: list[str] = []
+    tail = ""
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out:
-            tail = out[-1][-3:]
-            if tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha():
-                out.append(part)  # "Vice-" + "Chair", "Barrington-" + "King"
-                continue
-            if part[0].islower() and _CUT_WORD_END.search(tail):
-                out.append(part)  # "Young P" + "eople": a word cut by a column edge
-                continue
-            out.append(" ")
+        if tail:
+            out.append(joint(tail, part))
         out.append(part)
+        tail = part[-3:]
     return "".join(out)
+
+
+def joint(tail: str, part: str) -> str:
+    """What goes between a line ending in `tail` and the next, stripped line `part`: "" or " "."""
+    if tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha():
+        return ""  # "Vice-" + "Chair", "Barrington-" + "King"
+    if part[0].islower() and _CUT_WORD_END.search(tail):
+        return ""  # "Young P" + "eople": a word cut by a column edge
+    return " "

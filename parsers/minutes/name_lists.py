@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from parsers.minutes.lines import MinutesLine, join_wrapped
+from parsers.minutes.organisations import is_organisation, protect_joined_names, restore_joined_names
 from parsers.minutes.names import (
     PrintedPerson,
     is_post_fragment,
@@ -29,6 +30,12 @@ _PLURAL_TITLE = re.compile(r"^(councillors|cllrs|messrs)\.?\s+", re.I)
 _IN_THE_CHAIR_END = re.compile(r"(?:^|\s+)(?:was\s+)?in\s+the\s+chair\s*$", re.I)
 PLURAL_TITLE_ALONE = re.compile(r"^(councillors|cllrs)\s*:?\s*$", re.I)
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr)\.?\s", re.I)
+# A substitution printed in the list without brackets ("Mrs A Smith who was substituted by Mr B Jones",
+# "Mr Jones substituting for Mrs Smith"): bracketed here so the note stays with its person.
+_SUBSTITUTION_PHRASE = re.compile(
+    r",?\s+(?:who\s+(?:was|were|had\s+been)\s+)?(?P<phrase>substituted\s+by|substituting\s+for|(?:as\s+)?(?:a\s+)?substitute\s+for"
+    r"|deputising\s+for|in\s+place\s+of)\s+(?P<who>(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady)\.?\s+[^,;()]+?)"
+    r"(?=\s*(?:[,;]|\band\b|\.?$))", re.I)
 _SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
 
 
@@ -124,6 +131,8 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
 
     `one_person`: the text is one person's line, so a fragment with no title is a post.
     """
+    text = protect_joined_names(text)
+    text = _SUBSTITUTION_PHRASE.sub(lambda m: f" ({m.group('phrase')} {m.group('who')})", text)
     fragments: list[str] = []
     after_comma: set[int] = set()  # fragments that a comma (not "and", not a title) cut off
     pieces = [c for part in _split_outside_brackets(text, ";") for c in _split_outside_brackets(part, ",")]
@@ -165,6 +174,10 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
         person = parse_person(fragment)
         if person is not None:
             people.append(person)
+    for person in people:
+        for attribute in ("name", "position", "substitute_for", "substituted_by"):
+            if value := getattr(person, attribute):
+                setattr(person, attribute, restore_joined_names(value))
     return people
 
 
@@ -195,11 +208,18 @@ def _split_and(text: str, surnames: bool = False) -> list[str]:
     out = [pieces[0]]
     for piece in pieces[1:]:
         left = re.sub(r"\([^()]*\)", " ", _PLURAL_TITLE.sub("", out[-1])).strip()  # "Pidgeon (Deputy Chairman)"
-        if _whole_person(out[-1]) or starts_with_title(piece) or (surnames and looks_like_name(left) and looks_like_name(piece)):
+        if _whole_person(out[-1]) or starts_with_title(piece) or (surnames and looks_like_name(left) and looks_like_name(piece)) \
+                or _two_bodies(out[-1], piece):
             out.append(piece)
         else:
             out[-1] = f"{out[-1]} and {piece}"
     return out
+
+
+def _two_bodies(left: str, right: str) -> bool:
+    """'Healthwatch and the Virtual School': two organisations, not one name with 'and' in it."""
+    return (is_organisation(left, None) and is_organisation(right, None)
+            and not is_post_fragment(left) and not is_post_fragment(right))
 
 
 def _split_at_titles(text: str) -> list[str]:

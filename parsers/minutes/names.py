@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.minutes.organisations import is_organisation
+
 # Honorifics kept in `title`, never in the name.
 TITLES = {
     "cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady",
@@ -34,15 +36,19 @@ POST_TAILS = {
 _CHAIR = re.compile(r"^(?:chairman|chair|chairperson|chairwoman|in the chair|(?:lord\s+|civic\s+)?mayor|presiding member)$", re.I)
 _VICE_CHAIR = re.compile(
     r"^(?:vice[\s-]*(?:chairman|chair|chairperson|chairwoman)|deputy\s+(?:lord\s+)?mayor|deputy\s+chair(?:man)?)$", re.I)
-_SUBSTITUTE_FOR = re.compile(r"^(?:in place of|substitut\w* for|for|replacing|sub for)\s+(.+)$", re.I)
+_SUBSTITUTE_FOR = re.compile(r"^(?:in place of|(?:as\s+)?(?:a\s+)?substitut\w* for|deputising for|for|replacing|sub for)\s+(.+)$", re.I)
 # An apology noting who came instead: "(Ms H Horne attended as substitute)", "(substituted by Cllr X)",
 # "(Mr D Walker, Medical Director attended in his absence)".
 _SUBSTITUTED_BY = re.compile(
     r"^(?:substituted\s+by|represented\s+by|sub(?:stitute)?\s*[:\-–])\s+(.+)$"
+    r"|^(.+?)\s+(?:substituting|deputising)$"
     r"|^(.+?)\s+(?:attended|attending|was\s+present)\s+(?:as\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?(?:substitute|deputy|representative)"
     r"|in\s+(?:his|her|their)\s+(?:absence|place)|instead)\b.*$",
     re.I,
 )
+# How a person attended, noted in brackets: "(virtual)", "(attended remotely)", "(in person)".
+_VIRTUAL_NOTE = re.compile(r"^(?:attended\s+|attending\s+|joined\s+)?(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link))$", re.I)
+_IN_PERSON_NOTE = re.compile(r"^(?:attended\s+|attending\s+)?in\s+person$", re.I)
 # An office printed before the person who holds it, the person in brackets.
 _OFFICE_THEN_NAME = re.compile(
     r"^(?:(?:his|her)\s+worship(?:ful)?\s+)?(?:the\s+)?"
@@ -70,6 +76,8 @@ class PrintedPerson:
     substitute_for: str | None = None
     is_person: bool = True  # False for a seat printed without a person's name
     substituted_by: str | None = None  # an apology's note of who attended instead, as printed
+    mode: str = "unknown"  # in_person | virtual | unknown, when the entry itself says
+    organisation: bool = False  # "Kent Police", "Healthwatch": a body, not a person
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -125,6 +133,7 @@ def parse_person(entry: str) -> PrintedPerson | None:
     if not entry:
         return None
     chair = substitute_for = substituted_by = None
+    mode = "unknown"
     positions: list[str] = []
     if m := _IN_THE_CHAIR.search(entry):
         chair, entry = "chair", entry[:m.start()]
@@ -135,8 +144,12 @@ def parse_person(entry: str) -> PrintedPerson | None:
         entry = m.group("person")
     for note in _PARENS.findall(entry):
         note = note.strip()
-        if m := _SUBSTITUTED_BY.match(note):
-            substituted_by = (m.group(1) or m.group(2)).strip(" ,.")
+        if _VIRTUAL_NOTE.match(note):
+            mode = "virtual"
+        elif _IN_PERSON_NOTE.match(note):
+            mode = "in_person"
+        elif m := _SUBSTITUTED_BY.match(note):
+            substituted_by = next(g for g in m.groups() if g).strip(" ,.")
         elif _CHAIR.match(note):
             chair = "chair"
         elif _VICE_CHAIR.match(note):
@@ -161,8 +174,12 @@ def parse_person(entry: str) -> PrintedPerson | None:
         chair=chair,
         substitute_for=substitute_for,
         substituted_by=substituted_by,
+        mode=mode,
     )
-    if title is None and not looks_like_name(rest):
+    if is_organisation(rest, title):
+        person.name = re.sub(r"\s+", " ", _PARENS.sub(" ", entry)).strip(" ,;.")
+        person.is_person, person.organisation, person.position = False, True, None
+    elif title is None and not looks_like_name(rest):
         # A seat with no one named in it ("Ambassador for Vulnerable Children and Young People").
         person.name = _PARENS.sub(" ", entry).strip()
         person.name = re.sub(r"\s+", " ", person.name).strip(" ,;.")

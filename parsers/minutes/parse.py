@@ -18,12 +18,14 @@ from parsers.minutes.decisions import declarations, resolutions
 from parsers.minutes.header import DATE, local_authority_of, opening_line_index, read_header
 from parsers.minutes.items import end_of_minutes, find_items
 from parsers.minutes.lines import minutes_lines
+from parsers.minutes.member_key import member_key, same_member
 from parsers.minutes.names import looks_like_name, starts_with_title
+from parsers.minutes.votes import recorded_votes
 from parsers.result import ParseResult
 from schemas.document import Document
-from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution
+from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution, Vote, VoteMember
 
-VERSION = "3"  # 3: other councils' layouts (coded minute numbers, grouped attendance, CMIS headings, tables)
+VERSION = "4"  # 4: recorded votes, member_key, attendance mode and kind, collective and repeated declarations
 
 _APOLOGIES_TITLE = re.compile(r"\bapolog", re.I)
 _SUBSTITUTES_TITLE = re.compile(r"\bsubstitut", re.I)
@@ -129,12 +131,15 @@ def parse_minutes(doc: Document) -> ParseResult:
         result.records.append(Declaration(
             document_id=doc.document_id, page=found.line.page, line=found.line.number,
             name=found.name, title=found.title, interest=found.text, item_number=found.item_number,
+            member_key=None if found.collective else member_key(found.name, found.title),
+            collective=found.collective, pages=found.pages or [found.line.page],
         ))
     for found in resolutions(items):
         result.records.append(Resolution(
             document_id=doc.document_id, page=found.line.page, line=found.line.number,
             item_number=found.item_number, text=found.text, kind=found.kind,
         ))
+    result.records += _vote_records(doc, items, warn)
     for row in read_action_log(after):
         result.records.append(ActionLogEntry(
             document_id=doc.document_id, page=row.line.page, line=row.line.number,
@@ -146,17 +151,58 @@ def parse_minutes(doc: Document) -> ParseResult:
 def _attendance_records(doc: Document, entries: list[AttendanceEntry]) -> list[Attendance]:
     records: list[Attendance] = []
     seen: set[tuple[str | None, str, bool]] = set()
-    for e in entries:
+    for e in _joined_at_a_distance(entries):
         key = (e.person.title, e.person.name.lower(), e.present)
         if key in seen:
             continue  # the same person printed twice (e.g. in two apology lists)
         seen.add(key)
         records.append(Attendance(
             document_id=doc.document_id, page=e.page, line=e.number,
-            name=e.person.name, title=e.person.title, role=e.role, present=e.present,
+            name=e.person.name, title=e.person.title, role=e.role, present=e.present, mode=e.mode, kind=e.kind,
             substitute_for=e.person.substitute_for, position=e.person.position,
             post_nominals=e.person.post_nominals,
+            member_key=member_key(e.person.name, e.person.title) if e.kind == "person" else None,
         ))
+    return records
+
+
+def _joined_at_a_distance(entries: list[AttendanceEntry]) -> list[AttendanceEntry]:
+    """A sentence such as "Ms L Game and Ms T Scott were in attendance virtually" says how people already
+    listed attended: it marks their row virtual rather than adding one. A member who sent apologies and then
+    joined virtually was there: the apology becomes their present, virtual row."""
+    kept: list[AttendanceEntry] = []
+    for e in entries:
+        if e.mode == "virtual" and e.role == "other":
+            listed = [k for k in kept if k.kind == "person" and same_member(k.person.name, e.person.name)]
+            if listed:
+                for k in listed:
+                    k.mode, k.present = "virtual", True
+                continue
+        kept.append(e)
+    return kept
+
+
+def _vote_records(doc: Document, items, warn) -> list:
+    records: list = []
+    for number, vote in enumerate(recorded_votes(items), start=1):
+        for mismatch in vote.mismatches():
+            warn(f"votes: vote {number} (item {vote.item_number}, p{vote.line.page}): {mismatch}; counts kept as printed")
+        if vote.outcome is None:
+            warn(f"votes: vote {number} (item {vote.item_number}, p{vote.line.page}): outcome not printed")
+        records.append(Vote(
+            document_id=doc.document_id, page=vote.line.page, line=vote.line.number, vote_number=number,
+            item_number=vote.item_number, paragraph=vote.paragraph, motion_kind=vote.motion_kind, motion=vote.motion,
+            outcome=vote.outcome, outcome_text=vote.outcome_text, for_count=vote.count("for"),
+            against_count=vote.count("against"), abstain_count=vote.count("abstain"),
+            names_match_counts=not vote.mismatches(),
+        ))
+        for position, side in vote.sides.items():
+            for printed, person, line in zip(side.names, side.people, side.lines):
+                records.append(VoteMember(
+                    document_id=doc.document_id, page=line.page, line=line.number, vote_number=number,
+                    item_number=vote.item_number, name=printed, position=position, title=person.title,
+                    post_nominals=person.post_nominals, member_key=member_key(person.name, person.title),
+                ))
     return records
 
 

@@ -1,0 +1,239 @@
+"""Phrase families other councils print, on edited copies of the shared Kent minutes (issue 15;
+corpus/fixtures/minutes/README.md says which real text each fixture was derived from)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.reading import read_source
+from extract.splitting.document import make_document
+from parsers.minutes import parse_minutes
+from schemas.meetings import Attendance
+
+FIXTURES = Path(__file__).resolve().parents[1] / "corpus" / "fixtures" / "minutes"
+
+
+def _parse(name: str):
+    source = read_source(FIXTURES / name)
+    return parse_minutes(make_document(source, source.lines, "minutes"))
+
+
+def _attendance(result) -> dict[str, Attendance]:
+    return {r.name: r for r in result.records if isinstance(r, Attendance)}
+
+
+# --- substitutes ---------------------------------------------------------------------------------
+
+def test_who_was_substituted_by_gives_the_absent_member_and_the_substitute_two_rows():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    assert (people["K Leonard"].present, people["K Leonard"].role) == (False, "member")
+    lymer = people["G Lymer"]
+    assert (lymer.present, lymer.role, lymer.substitute_for) == (True, "substitute", "K Leonard")
+
+
+def test_substitute_for_in_brackets_and_substituting_for_in_running_text():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    assert (people["D Brazier"].role, people["D Brazier"].substitute_for) == ("substitute", "S Hamilton")
+    assert (people["C Smith"].role, people["C Smith"].substitute_for) == ("substitute", "T Byrne")
+    assert not any("substitut" in name.lower() for name in people)  # the phrase is never part of a name
+
+
+# --- attending at a distance ----------------------------------------------------------------------
+
+def test_virtual_note_and_in_attendance_virtually_sentence_mark_the_listed_row():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    assert people["Lesley Game"].mode == "virtual"  # "(virtual)" beside the name
+    assert people["Tracy Scott"].mode == "virtual"  # "Ms T Scott were in attendance virtually", listed as Tracy Scott
+    assert people["Sue Chandler"].mode == "virtual"
+    assert "T Scott" not in people and "S Chandler" not in people  # no second row for the same person
+    assert people["Gary Cooke"].mode == "unknown"  # nothing printed says how he attended
+
+
+def test_a_member_who_sent_apologies_then_joined_virtually_is_present_and_virtual():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    assert (people["A Farmer"].present, people["A Farmer"].mode) == (True, "virtual")
+    assert people["P Cole"].mode == "virtual" and people["P Cole"].present  # "attended remotely"
+
+
+def test_a_virtual_attendance_block_makes_the_other_lists_in_person():
+    from extract.splitting import split_source
+
+    source = read_source(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "moderngov" / "kent-cabinet-2025-01-30-minutes.pdf")
+    doc = next(d for d in split_source(source) if d.doc_type == "minutes")
+    people = _attendance(parse_minutes(doc))
+    assert people["S Jones"].mode == "virtual"  # under "IN ATTENDANCE VIRTUALLY:"
+    assert people["R W Gough"].mode == "in_person" and people["B Watts"].mode == "in_person"
+    assert people["C Bell"].mode == "unknown" and not people["C Bell"].present  # an apology says nothing of mode
+
+
+# --- organisations --------------------------------------------------------------------------------
+
+def test_organisations_in_name_lists_are_kept_as_organisations_not_people():
+    people = _attendance(_parse("cpp-attendance-variants.txt"))
+    organisations = {n for n, r in people.items() if r.kind == "organisation"}
+    assert organisations == {"Kent Police", "Healthwatch Kent", "the Virtual School", "Kent Fire and Rescue Service"}
+    assert all(people[n].member_key is None for n in organisations)
+    assert people["Kent Fire and Rescue Service"].present is False  # listed among the apologies
+    assert people["Kevin Kasaven"].kind == "person"
+
+
+# --- declarations --------------------------------------------------------------------------------
+
+def _declarations(result):
+    from schemas.meetings import Declaration
+
+    return [r for r in result.records if isinstance(r, Declaration)]
+
+
+def test_a_declaration_by_a_group_is_one_row_with_the_group_it_names():
+    found = {d.name: d for d in _declarations(_parse("council-declaration-variants.txt"))}
+    everyone = found["All Members present"]
+    assert everyone.collective and everyone.member_key is None
+    assert everyone.interest == "an interest as council tax payers in Kent"
+    panel = found["Members of the Panel"]
+    assert panel.collective and panel.item_number == "290"  # declared at the item itself
+    assert "Panel" not in found  # the group is not read as a member called "Panel"
+
+
+def test_a_declaration_printed_in_the_declarations_item_and_again_at_its_item_is_one_row_with_both_pages():
+    carey = [d for d in _declarations(_parse("council-declaration-variants.txt")) if d.name == "Carey"]
+    assert len(carey) == 1
+    assert carey[0].pages == [1, 2] and carey[0].page == 1  # item 287 on p1, minute 291 (agenda item 6) on p2
+    assert carey[0].interest.startswith("a pecuniary interest in item 6")
+
+
+def test_two_members_with_one_surname_keep_their_own_declarations():
+    meades = {(d.title, d.item_number) for d in _declarations(_parse("council-declaration-variants.txt")) if d.name == "Meade"}
+    assert meades == {("Ms", None), ("Mr", "291")}
+
+
+# --- items without numbers, and other minute numbers ---------------------------------------------
+
+def _items(result):
+    from schemas.meetings import MinuteItem
+
+    return [(r.item_number, r.title) for r in result.records if isinstance(r, MinuteItem)]
+
+
+UNNUMBERED = [("", "Election of Vice-Chair"), ("", "Apologies and Substitutes")]
+
+
+def test_unnumbered_opening_items_and_year_dot_sequence_minute_numbers():
+    result = _parse("cpp-unnumbered-and-decimal-items.txt")
+    assert _items(result) == UNNUMBERED + [
+        ("24.41", "Minutes of the meeting held on 30 July 2024"), ("24.42", "Participation Team update"),
+        ("24.43", "Virtual School Kent update")]
+    # The apologies are read from the unnumbered item, and its heading is no one's name.
+    people = _attendance(result)
+    assert {n for n, p in people.items() if not p.present} == {"R Love", "K Leonard", "A Farmer"}
+    assert not any("Election" in n or "Apologies" in n for n in people)
+
+
+def test_bracketed_and_min_prefixed_minute_numbers():
+    assert [n for n, _ in _items(_parse("cpp-bracketed-minute-numbers.txt"))] == ["", "", "24/41", "24/42", "24/43"]
+    assert [n for n, _ in _items(_parse("cpp-min-prefixed-numbers.txt"))] == ["", "", "41", "42", "43"]
+
+
+def test_a_bare_apologies_label_over_names_stays_an_attendance_label(tmp_path):
+    text = (FIXTURES / "cpp-unnumbered-and-decimal-items.txt").read_text(encoding="utf-8")
+    election = text[text.index("Election of Vice-Chair"):text.index("Apologies and Substitutes")]
+    edited = text.replace(election, "").replace(
+        "Apologies and Substitutes\n\nApologies were received from Mr R Love OBE, Ms K Leonard, and Ms A Farmer.",
+        "Apologies\n\nMr R Love OBE, Ms K Leonard and Ms A Farmer")
+    assert edited != text
+    (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
+    source = read_source(tmp_path / "edited.txt")
+    result = parse_minutes(make_document(source, source.lines, "minutes"))
+    assert _items(result)[0][0] == "24.41"  # no item made of the label
+    assert {n for n, p in _attendance(result).items() if not p.present} == {"R Love", "K Leonard", "A Farmer"}
+
+
+def test_unnumbered_items_in_a_pdf_where_lines_come_from_word_positions(tmp_path):
+    from pdf_factory import text_pdf
+
+    text = (FIXTURES / "cpp-unnumbered-and-decimal-items.txt").read_text(encoding="utf-8")
+    pdf = text_pdf(tmp_path / "cpp.pdf", [text])
+    source = read_source(pdf)
+    result = parse_minutes(make_document(source, source.lines, "minutes"))
+    assert [n for n, _ in _items(result)] == ["", "", "24.41", "24.42", "24.43"]
+    assert _items(result)[:2] == UNNUMBERED
+
+
+# --- more wordings of the same facts, as edits of the fixture text ------------------------------
+
+def _parse_edited(tmp_path, old: str, new: str):
+    text = (FIXTURES / "cpp-unnumbered-and-decimal-items.txt").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "edited.txt").write_text(text.replace(old, new), encoding="utf-8")
+    source = read_source(tmp_path / "edited.txt")
+    return parse_minutes(make_document(source, source.lines, "minutes"))
+
+
+def test_a_list_of_remote_attendees_under_its_own_label(tmp_path):
+    for label in ("Present (virtually):", "Attended remotely:"):
+        people = _attendance(_parse_edited(tmp_path, "PRESENT: Shellina", f"{label} Mr A Jones and Mrs B King\n\nPRESENT: Shellina"))
+        assert (people["A Jones"].mode, people["B King"].mode) == ("virtual", "virtual"), label
+        assert people["Gary Cooke"].mode == "in_person", label  # listed apart from the remote attendees
+
+
+def test_an_apology_then_subsequently_joined_remotely(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "and Ms A Farmer.", "and Ms A Farmer. Ms A Farmer subsequently joined the meeting remotely."))
+    assert (people["A Farmer"].present, people["A Farmer"].mode) == (True, "virtual")
+    assert not any("subsequently" in n for n in people)
+
+
+def test_substitute_named_inside_an_apology_in_brackets(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "Ms K Leonard, and", "Ms K Leonard (Mr G Lymer substituting), and"))
+    assert (people["K Leonard"].present, people["G Lymer"].role, people["G Lymer"].substitute_for) == (False, "substitute", "K Leonard")
+
+
+def test_several_members_named_in_one_declaration_each_get_a_row(tmp_path):
+    result = _parse_edited(tmp_path, "24.42 Participation Team update\n",
+                           "24.42 Participation Team update\n\nCouncillors Cooke, Jeffrey and Brazier declared personal "
+                           "interests as school governors.\n")
+    found = [(d.name, d.item_number, d.collective) for d in _declarations(result)]
+    assert found == [("Cooke", "24.42", False), ("Jeffrey", "24.42", False), ("Brazier", "24.42", False)]
+
+
+def test_minute_numbers_beside_moderngov_item_anchors_in_other_shapes(tmp_path):
+    text = (FIXTURES / "council-declaration-variants.txt").read_text(encoding="utf-8")
+    for printed, number in [("Min. 286 Apologies", "286"), ("21.44 Apologies", "21.44"), ("(21/44) Apologies", "21/44"),
+                            ("Min. 286\nApologies", "286"), ("21.44\nApologies", "21.44")]:
+        (tmp_path / "edited.txt").write_text(text.replace("286. Apologies", printed), encoding="utf-8")
+        source = read_source(tmp_path / "edited.txt")
+        first = _items(parse_minutes(make_document(source, source.lines, "minutes")))[0]
+        assert first == (number, "Apologies for Absence"), printed
+
+
+def test_a_substitute_minuted_as_present_as_substitute_for(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "and Ms A Farmer.", "and Ms A Farmer. Mr P Cole was present as substitute for Mr R Love."))
+    assert (people["P Cole"].role, people["P Cole"].substitute_for) == ("substitute", "R Love")
+
+
+def test_organisations_joined_by_and_are_two_bodies(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "Mr R Love OBE, Ms K Leonard, and Ms A Farmer.", "Kent Police, Healthwatch and the Virtual School."))
+    absent = {n: p.kind for n, p in people.items() if not p.present}
+    assert absent == {"Kent Police": "organisation", "Healthwatch": "organisation", "the Virtual School": "organisation"}
+
+
+def test_a_substituted_member_printed_in_the_present_list_was_absent(tmp_path):
+    people = _attendance(_parse_edited(
+        tmp_path, "David Brazier and Lesley Game", "Mrs D Brazier who was substituted by Mr B Jones and Lesley Game"))
+    assert (people["D Brazier"].present, people["B Jones"].substitute_for, people["Lesley Game"].present) == (False, "D Brazier", True)
+
+
+def test_numbered_paragraphs_under_an_item_never_outnumber_the_items(tmp_path):
+    # Written for this test: items "1." to "3." in ordinary case, minute 2 with four "2.n" paragraphs whose
+    # first lines look like headings (short, capitalised, no full stop).
+    paragraphs = "\n\n".join(f"2.{n} The Forum received part {n} of the report from the Director\n\non the budget."
+                             for n in range(1, 5))
+    text = ("Minutes of the meeting of the Schools Forum held on 5 March 2020\n\n"
+            "Present: Cllr A Smith (Chair), Cllr B Jones\n\n1. Apologies for absence\n\nThere were none.\n\n"
+            f"2. Budget monitoring report\n\n{paragraphs}\n\n3. Any other business\n\nNone.\n")
+    (tmp_path / "forum.txt").write_text(text, encoding="utf-8")
+    source = read_source(tmp_path / "forum.txt")
+    items = _items(parse_minutes(make_document(source, source.lines, "minutes")))
+    assert items == [("1", "Apologies for absence"), ("2", "Budget monitoring report"), ("3", "Any other business")]
