@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, read_source, source_id_of
+from extract.reading import DEFAULT_LIMITS, READABLE_SUFFIXES, Limits, UnreadableSource, read_bytes, read_source, source_id_of
+from extract.reliability import BoundedFailure, run_bounded
 from extract.splitting import SPLITTER_VERSION, content_hash, split_source
 from extract.warehouse import Warehouse
 from extract.warehouse.store import now
@@ -155,12 +156,12 @@ class ParsedFile:
     seconds: float = 0.0
 
 
-def parse_file(path: Path, data: bytes) -> ParsedFile:
+def parse_file(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
     """Read, split and parse one file's bytes. No database: runs in a worker process."""
     started = time.perf_counter()
     sid = source_id_of(data)
     try:
-        source = read_source(path, data)
+        source = read_source(path, data, limits)
     except UnreadableSource as exc:
         row = _source_row(path, sid, "failed", str(exc), size=len(data))
         return ParsedFile(path, row, seconds=time.perf_counter() - started)
@@ -170,6 +171,16 @@ def parse_file(path: Path, data: bytes) -> ParsedFile:
     error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed_docs) or None
     row = _source_row(path, sid, status, error, pages=len(source.pages), kind=source.kind, size=len(data))
     return ParsedFile(path, row, documents, records, warnings, time.perf_counter() - started)
+
+
+def parse_file_within_limits(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
+    """`parse_file` in a child process under the time limit: a hang, a crash or a bug fails this file alone."""
+    started = time.perf_counter()
+    try:
+        return run_bounded(parse_file, (path, data, limits), limits.seconds)
+    except BoundedFailure as exc:
+        row = _source_row(path, source_id_of(data), "failed", str(exc), size=len(data))
+        return ParsedFile(path, row, seconds=time.perf_counter() - started)
 
 
 def store_parsed(wh: Warehouse, parsed: ParsedFile) -> FileOutcome:
@@ -206,11 +217,11 @@ def _read_or_skip(wh: Warehouse, path: Path, force: bool) -> tuple[bytes | None,
     return data, None
 
 
-def ingest_file(wh: Warehouse, path: Path, force: bool = False) -> FileOutcome:
+def ingest_file(wh: Warehouse, path: Path, force: bool = False, limits: Limits = DEFAULT_LIMITS) -> FileOutcome:
     data, outcome = _read_or_skip(wh, path, force)
     if outcome is not None:
         return outcome
-    return store_parsed(wh, parse_file(path, data))
+    return store_parsed(wh, parse_file_within_limits(path, data, limits))
 
 
 def rebuild_scorecard_facts(wh: Warehouse) -> int:
@@ -225,7 +236,7 @@ def rebuild_scorecard_facts(wh: Warehouse) -> int:
 
 def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
            on_file: Callable[[FileOutcome], None] | None = None,
-           files: list[Path] | None = None, workers: int = 1) -> IngestReport:
+           files: list[Path] | None = None, workers: int = 1, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
     """Ingest files and folders into the warehouse at `db`.
 
     With workers > 1, files are read and parsed in that many processes while
@@ -249,16 +260,16 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
             done(FileOutcome(str(path), "failed", error=reason))
         if workers <= 1:
             for path in files:
-                done(ingest_file(wh, path, force=force))
+                done(ingest_file(wh, path, force=force, limits=limits))
         else:
-            _ingest_in_parallel(wh, files, force, workers, done)
+            _ingest_in_parallel(wh, files, force, workers, done, limits)
         if any(f.status in ("ok", "partial") for f in report.files):
             rebuild_scorecard_facts(wh)
     return report
 
 
 def _ingest_in_parallel(wh: Warehouse, files: list[Path], force: bool, workers: int,
-                        done: Callable[[FileOutcome], None]) -> None:
+                        done: Callable[[FileOutcome], None], limits: Limits = DEFAULT_LIMITS) -> None:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -268,7 +279,7 @@ def _ingest_in_parallel(wh: Warehouse, files: list[Path], force: bool, workers: 
             if outcome is not None:
                 done(outcome)
             else:
-                pending[pool.submit(parse_file, path, data)] = path
+                pending[pool.submit(parse_file_within_limits, path, data, limits)] = path
         for future in as_completed(pending):
             try:
                 parsed = future.result()

@@ -12,10 +12,11 @@ import pymupdf
 
 from extract.reading.errors import UnreadableSource
 from extract.reading.furniture import clean_text, drop_repeated_headers, drop_top_page_number, remove_stamps
+from extract.reading.limits import DEFAULT_LIMITS, Limits, check_pdf_limits
 from schemas.document import Line, Page, Word
 
 
-def open_pdf(data: bytes) -> pymupdf.Document:
+def open_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> pymupdf.Document:
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         head = data[:512].lower()
         if b"<html" in head or b"<!doctype html" in head:
@@ -32,9 +33,14 @@ def open_pdf(data: bytes) -> pymupdf.Document:
     if doc.needs_pass:
         # An empty user password is common (owner-restricted PDFs): try it before giving up.
         if not doc.authenticate(""):
-            raise UnreadableSource("encrypted PDF: needs a password to open")
+            raise UnreadableSource("encrypted (password needed): the PDF cannot be opened without one")
     if doc.page_count == 0:
         raise UnreadableSource("corrupt PDF: no pages")
+    try:
+        check_pdf_limits(doc, limits)
+    except UnreadableSource:
+        doc.close()
+        raise
     return doc
 
 
