@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from extract.reading.limits import DEFAULT_LIMITS
 from extract.warehouse import DEFAULT_DB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -30,9 +31,17 @@ def ingest(
     db: Path = DbOption,
     force: bool = typer.Option(False, "--force", help="re-read files already ingested"),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="parse files in this many processes (one writer)"),
+    timeout: float = typer.Option(DEFAULT_LIMITS.seconds, "--timeout", min=0,
+                                  help="seconds one file may take before it fails as timed out (0: no limit)"),
+    max_pages: int = typer.Option(DEFAULT_LIMITS.max_pages, "--max-pages", min=1, help="refuse a PDF with more pages"),
+    max_stream_mb: int = typer.Option(DEFAULT_LIMITS.max_stream_mb, "--max-stream-mb", min=1,
+                                      help="refuse a PDF whose streams decompress to more MB"),
 ) -> None:
     """Read, split, parse and load files into the warehouse. Exit 1 if any file failed."""
     from extract.pipeline import discover, ingest as run_ingest
+    from extract.reading import Limits
+
+    limits = Limits(seconds=timeout, max_pages=max_pages, max_stream_mb=max_stream_mb)
 
     files, problems = discover(paths)
     started = time.perf_counter()
@@ -50,7 +59,7 @@ def ingest(
             elapsed = max(time.perf_counter() - started, 1e-6)
             progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
 
-        report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers)
+        report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers, limits=limits)
     _print_ingest_summary(report, db)
     raise typer.Exit(1 if report.failures else 0)
 

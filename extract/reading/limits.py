@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-
-import pymupdf
+from typing import TYPE_CHECKING
 
 from extract.reading.errors import UnreadableSource
+
+if TYPE_CHECKING:  # the CLI reads the defaults without paying for importing MuPDF
+    import pymupdf
 
 MB = 1024 * 1024
 
@@ -48,6 +50,8 @@ def check_pdf_limits(doc: pymupdf.Document, limits: Limits) -> None:
 def _stream_xrefs(doc: pymupdf.Document) -> list[int]:
     """The objects that are streams. MuPDF's own test, called directly: pymupdf's
     `xref_is_stream` costs 10 µs a call, a second per hundred thousand objects."""
+    import pymupdf
+
     try:
         count = doc.xref_length()
         try:
