@@ -176,11 +176,21 @@ def parse_file(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Pars
 def parse_file_within_limits(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
     """`parse_file` in a child process under the time limit: a hang, a crash or a bug fails this file alone."""
     started = time.perf_counter()
+    if limits.seconds > 0:
+        _build_lazy_state()
     try:
         return run_bounded(parse_file, (path, data, limits), limits.seconds)
     except BoundedFailure as exc:
         row = _source_row(path, source_id_of(data), "failed", str(exc), size=len(data))
         return ParsedFile(path, row, seconds=time.perf_counter() - started)
+
+
+def _build_lazy_state() -> None:
+    """Build what parsers build on first use (the spaCy rule pipeline) here, once, before forking:
+    built in a child, it would be thrown away with the child and built again for every file."""
+    from parsers.minutes_parts.nlp import pipeline
+
+    pipeline()
 
 
 def store_parsed(wh: Warehouse, parsed: ParsedFile) -> FileOutcome:

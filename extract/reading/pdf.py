@@ -8,12 +8,16 @@ pdfplumber is only for a page whose table structure a parser needs
 """
 from __future__ import annotations
 
+import re
+
 import pymupdf
 
 from extract.reading.errors import UnreadableSource
 from extract.reading.furniture import clean_text, drop_repeated_headers, drop_top_page_number, remove_stamps
 from extract.reading.limits import DEFAULT_LIMITS, Limits, check_pdf_limits
 from schemas.document import Line, Page, Word
+
+_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 
 
 def open_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> pymupdf.Document:
@@ -26,7 +30,7 @@ def open_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> pymupdf.Document:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # pymupdf raises its own FileDataError and friends
         raise UnreadableSource(f"corrupt PDF: {_first_line(exc)}") from None
-    if doc.is_repaired and b"%%EOF" not in data[-2048:]:
+    if doc.is_repaired and b"%%EOF" not in data[-2048:] and not _only_junk_after_end(data):
         # pymupdf rebuilds a cut-off file from what is left and would silently
         # lose its end: an incomplete download must fail, not load half a pack.
         raise UnreadableSource("truncated PDF: the file ends before its end-of-file marker (incomplete download?)")
@@ -42,6 +46,13 @@ def open_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> pymupdf.Document:
         doc.close()
         raise
     return doc
+
+
+def _only_junk_after_end(data: bytes) -> bool:
+    """Bytes after the last end-of-file marker that hold no PDF object: junk appended to a complete file,
+    not an update cut off midway, so the file is whole and can be read."""
+    end = data.rfind(b"%%EOF")
+    return end >= 0 and _OBJECT.search(data, end) is None
 
 
 def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:

@@ -11,6 +11,7 @@ with no time limit; an exception is still turned into one line of reason.
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -48,6 +49,8 @@ def run_bounded(fn: Callable[..., Any], args: tuple, seconds: float) -> Any:
         except Exception as exc:
             raise WorkerRaised(f"internal error: {one_line(exc)}") from exc
     read_end, write_end = os.pipe()
+    # Without this the child's garbage collector walks, and so copies, every page of the parent's heap.
+    gc.freeze()
     pid = os.fork()
     if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
         os.close(read_end)
