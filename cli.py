@@ -38,6 +38,8 @@ def ingest(
                                       help="refuse a PDF whose streams decompress to more MB"),
 ) -> None:
     """Read, split, parse and load files into the warehouse. Exit 1 if any file failed."""
+    import duckdb
+
     from extract.pipeline import discover, ingest as run_ingest
     from extract.reading import Limits
 
@@ -59,9 +61,20 @@ def ingest(
             elapsed = max(time.perf_counter() - started, 1e-6)
             progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
 
-        report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers, limits=limits)
+        try:
+            report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers, limits=limits)
+        except (OSError, duckdb.Error) as exc:  # a full disk, a file-size limit, a read-only folder
+            progress.stop()
+            err.print(f"cannot write the warehouse {db}: {_first_line(exc)}", soft_wrap=True, markup=False,
+                      highlight=False)
+            raise typer.Exit(2)
     _print_ingest_summary(report, db)
     raise typer.Exit(1 if report.failures else 0)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return " ".join(lines[:1]) or type(exc).__name__
 
 
 def _print_ingest_summary(report, db: Path) -> None:

@@ -273,8 +273,9 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
                 done(ingest_file(wh, path, force=force, limits=limits))
         else:
             _ingest_in_parallel(wh, files, force, workers, done, limits)
-        if any(f.status in ("ok", "partial") for f in report.files):
-            rebuild_scorecard_facts(wh)
+        # Always, not only when a file was stored: a run killed after its last file but before this
+        # stage leaves every file current, and the re-run that skips them all must still finish the job.
+        rebuild_scorecard_facts(wh)
     return report
 
 
