@@ -5,7 +5,8 @@ Prints, in one run over the shared corpus:
   extraction of the same PDFs, and the ratio between them;
 - pages per second end to end (read, split, parse, validate, load) for the
   Ofsted folder and for the minutes;
-- peak memory (RSS) of reading + splitting the largest file, in a child process.
+- peak memory (RSS) of reading + splitting the largest file, in a child process;
+- peak memory of ingesting one 2,000-page pack joined from the shared PDFs (extract/big_pack.py).
 """
 from __future__ import annotations
 
@@ -111,6 +112,9 @@ def main() -> None:
         print(f"whole corpus, {workers} worker{'s' if workers > 1 else ' '}:    {n / t:8.0f} pages/s  ({n} pages in {t:.2f}s)")
     print(f"re-run on the unchanged corpus: {rerun_unchanged(everything):.2f}s (every file skipped by its hash)")
     largest = max(pdfs, key=lambda p: p.stat().st_size)
+    from extract.big_pack import big_pack_peak
+
+    print(big_pack_peak(pdfs))
     print(f"peak memory, read + split of the largest file ({largest.name}, {largest.stat().st_size / 1e6:.1f} MB): "
           f"{peak_memory_mb(largest):.0f} MB RSS")
 
