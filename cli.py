@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from extract.reading.limits import DEFAULT_LIMITS
 from extract.warehouse import DEFAULT_DB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -35,6 +36,11 @@ def ingest(
     parts: Optional[Path] = typer.Option(None, "--parts", help="Parquet parts folder (default: beside --db); "
                                          "on a cluster, a path every worker sees"),
     no_wait: bool = typer.Option(False, "--no-wait", help="if another ingest is writing, stop (exit 3) instead of waiting"),
+    timeout: float = typer.Option(DEFAULT_LIMITS.seconds, "--timeout", min=0,
+                                  help="seconds one file may take before it fails as timed out (0: no limit)"),
+    max_pages: int = typer.Option(DEFAULT_LIMITS.max_pages, "--max-pages", min=1, help="refuse a PDF with more pages"),
+    max_stream_mb: int = typer.Option(DEFAULT_LIMITS.max_stream_mb, "--max-stream-mb", min=1,
+                                      help="refuse a PDF whose streams decompress to more MB"),
 ) -> None:
     """Read, split, parse and load files into the warehouse. Exit 1 if any file failed; exit 3 if it
     could not start (another ingest writing, with --no-wait; a Dask scheduler out of reach).
@@ -42,8 +48,13 @@ def ingest(
     Parsed sources become Parquet parts; the warehouse file is then replaced
     whole by a new snapshot, so notebooks reading it are never blocked.
     """
+    import duckdb
+
     from extract.engines import ENGINES
     from extract.pipeline import discover, ingest as run_ingest
+    from extract.reading import Limits
+
+    limits = Limits(seconds=timeout, max_pages=max_pages, max_stream_mb=max_stream_mb)
 
     if engine not in ENGINES:
         err.print(f"[red]unknown engine {engine!r}: choose {' or '.join(ENGINES)}")
@@ -73,12 +84,22 @@ def ingest(
 
     try:
         report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers, engine=engine,
-                            scheduler=scheduler, parts=parts, wait=not no_wait,
+                            scheduler=scheduler, parts=parts, wait=not no_wait, limits=limits,
                             on_wait=lambda line: err.print(line, markup=False, soft_wrap=True))
+    except (OSError, duckdb.Error) as exc:  # a full disk, a file-size limit, a read-only folder
+        progress.stop()
+        err.print(f"cannot write the warehouse {db}: {_first_line(exc)}", soft_wrap=True, markup=False,
+                  highlight=False)
+        raise typer.Exit(2)
     finally:
         progress.stop()
     _print_ingest_summary(report, db)
     raise typer.Exit(1 if report.failures else 0)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return " ".join(lines[:1]) or type(exc).__name__
 
 
 def _print_ingest_summary(report, db: Path) -> None:

@@ -9,7 +9,8 @@ Prints, in one run over the shared corpus:
   132 cards each drawn by corpus/fixtures/card_reports.py; needs reportlab, a test extra);
 - the whole corpus on the local engine and on the Dask engine (a LocalCluster),
   at 1 and 2 workers;
-- peak memory (RSS) of reading + splitting the largest file, in a child process.
+- peak memory (RSS) of reading + splitting the largest file, in a child process;
+- peak memory of ingesting one 2,000-page pack joined from the shared PDFs (extract/big_pack.py).
 """
 from __future__ import annotations
 
@@ -139,6 +140,9 @@ def main() -> None:
     print_engines(everything)
     print(f"re-run on the unchanged corpus: {rerun_unchanged(everything):.2f}s (every file skipped by its hash)")
     largest = max(pdfs, key=lambda p: p.stat().st_size)
+    from extract.big_pack import big_pack_peak
+
+    print(big_pack_peak(pdfs))
     print(f"peak memory, read + split of the largest file ({largest.name}, {largest.stat().st_size / 1e6:.1f} MB): "
           f"{peak_memory_mb(largest):.0f} MB RSS")
 

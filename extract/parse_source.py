@@ -18,6 +18,8 @@ import pyarrow as pa
 from extract import splitting
 from extract.parse import ParsedDocument, parse_documents
 from extract.reading import UnreadableSource, read_bytes, read_source, source_id_of
+from extract.reading.limits import DEFAULT_LIMITS, Limits
+from extract.reliability import BoundedFailure, run_bounded
 from extract.validate import validate
 from extract.warehouse.ddl import arrow_table
 from extract.warehouse.parts import PartMeta, PartStore
@@ -64,7 +66,7 @@ def versions_are_current(status: str, splitter_version: str | None, parsers: lis
 
 
 def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: bool = False,
-                            data: bytes | None = None) -> SourceOutcome:
+                            data: bytes | None = None, limits: Limits = DEFAULT_LIMITS) -> SourceOutcome:
     started = time.perf_counter()
     path, store = Path(path), PartStore(parts_root)
     try:
@@ -76,18 +78,50 @@ def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: boo
         for meta in store.parts_of(sid):
             if part_is_current(meta):
                 return _outcome(path, meta, started, reused=True)
+    if limits.seconds > 0:
+        build_lazy_state()
     try:
-        source = read_source(path, data)
-    except UnreadableSource as exc:
-        meta = _meta(sid, "failed", str(exc), size=len(data))
+        # read -> split -> parse -> validate in a forked child under the time limit: a hang, a crash
+        # or a bug in a C library fails this file alone.
+        read = run_bounded(read_and_parse, (path, data, limits), limits.seconds)
+    except BoundedFailure as exc:
+        read = str(exc)
+    if isinstance(read, str):
+        meta = _meta(sid, "failed", read, size=len(data))
         return _load(store, path, meta, [], started, force)
-    parsed = validate(parse_documents(splitting.split_source(source)))
+    source, parsed = read
     failed = [d.row for d in parsed if d.row.status == "failed"]
     error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed) or None
-    meta = _meta(sid, "partial" if failed else "ok", error, pages=len(source.pages), kind=source.kind, size=len(data),
+    meta = _meta(sid, "partial" if failed else "ok", error, pages=source.pages, kind=source.kind, size=len(data),
                  parsers=sorted({f"{d.row.parser}={d.row.parser_version}" for d in parsed if d.row.parser}),
                  doc_types=[d.row.doc_type for d in parsed])
     return _load(store, path, meta, parsed, started, force)
+
+
+@dataclass
+class ReadSummary:
+    """What the load stage needs of a read source (the pages themselves stay in the child)."""
+
+    pages: int
+    kind: str
+
+
+def read_and_parse(path: Path, data: bytes, limits: Limits) -> tuple[ReadSummary, list[ParsedDocument]] | str:
+    """Read, split, parse and validate one source; an unreadable one gives its one-line reason."""
+    try:
+        source = read_source(path, data, limits)
+    except UnreadableSource as exc:
+        return str(exc)
+    parsed = validate(parse_documents(splitting.split_source(source)))
+    return ReadSummary(len(source.pages), source.kind), parsed
+
+
+def build_lazy_state() -> None:
+    """Build what parsers build on first use (the spaCy rule pipeline) here, once, before forking:
+    built in a child, it would be thrown away with the child and built again for every file."""
+    from parsers.minutes.nlp import pipeline
+
+    pipeline()
 
 
 def _meta(sid: str, status: str, error: str | None, pages: int | None = None, kind: str | None = None,

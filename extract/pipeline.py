@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from extract import parse_source
 from extract.engines import SourceTask, largest_first
+from extract.reading.limits import DEFAULT_LIMITS, Limits
 from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, source_id_of
 from extract.warehouse.adopt import adopt_legacy_warehouse
 from extract.warehouse.lock import WriterLock
@@ -89,7 +90,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
            on_file: Callable[[FileOutcome], None] | None = None, files: list[Path] | None = None,
            workers: int = 1, engine: str = "local", scheduler: str | None = None,
            parts: str | Path | None = None, wait: bool = True,
-           on_wait: Callable[[str], None] | None = None) -> IngestReport:
+           on_wait: Callable[[str], None] | None = None, limits: Limits = DEFAULT_LIMITS) -> IngestReport:
     """Ingest files and folders into the warehouse at `db`; see the module's docstring."""
     report = IngestReport()
     problems: list[tuple[Path, str]] = []
@@ -108,7 +109,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
             done(_record_unreadable(manifest, path, reason))
         tasks, repeats = _plan(manifest, store, files, force, done, keep_bytes=engine == "local")
         by_path = {}
-        for outcome in _run(engine, tasks, root, force, workers, scheduler):
+        for outcome in _run(engine, tasks, root, force, workers, scheduler, limits):
             by_path[outcome.path] = outcome
             done(_file_outcome(outcome))
         for task in tasks:  # in the order the files were listed, whatever order they finished in
@@ -174,19 +175,19 @@ def _skipped(path: Path, entry: ManifestEntry | None) -> FileOutcome:
 
 
 def _run(engine: str, tasks: list[SourceTask], root: Path, force: bool, workers: int,
-         scheduler: str | None) -> Iterator[parse_source.SourceOutcome]:
+         scheduler: str | None, limits: Limits = DEFAULT_LIMITS) -> Iterator[parse_source.SourceOutcome]:
     if not tasks:
         return iter(())
     tasks = largest_first(tasks)
     if engine == "dask":
         from extract.engines.dask_engine import run_dask
 
-        return run_dask(tasks, root, force, workers=workers, scheduler=scheduler)
+        return run_dask(tasks, root, force, workers=workers, scheduler=scheduler, limits=limits)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: choose local or dask")
     from extract.engines.local import run_local
 
-    return run_local(tasks, root, force, workers)
+    return run_local(tasks, root, force, workers, limits)
 
 
 def _file_outcome(outcome: parse_source.SourceOutcome) -> FileOutcome:

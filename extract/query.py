@@ -34,6 +34,7 @@ def run_query(db: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
     except duckdb.Error as exc:
         raise QueryError(f"cannot open {path}: {exc}") from exc
     try:
+        _refuse_writes(con, sql)
         create_views(con, temporary=True)
         cur = con.execute(sql)
         if cur.description is None:  # a statement with no result set
@@ -43,6 +44,19 @@ def run_query(db: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
         raise QueryError(str(exc).splitlines()[0]) from exc
     finally:
         con.close()
+
+
+# A read-only connection still lets COPY ... TO write a file, ATTACH open another database for
+# writing, and INSTALL fetch an extension: only statements that read are let through.
+_READING = {"SELECT", "EXPLAIN"}
+
+
+def _refuse_writes(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    for statement in con.extract_statements(sql):
+        kind = statement.type.name
+        if kind not in _READING:
+            raise QueryError(f"read-only: only SELECT (with WITH, SHOW, DESCRIBE, SUMMARIZE) and EXPLAIN run here, "
+                             f"not {kind}")
 
 
 def _plain(value: Any) -> Any:

@@ -34,3 +34,16 @@ def image_only_pdf(path: Path) -> Path:
     page.insert_image(page.rect, pixmap=pix)
     doc.save(path)
     return path
+
+
+def bomb_pdf(path: Path, inflated_mb: int) -> Path:
+    """One readable page, then a page whose content stream inflates from a few kB to `inflated_mb` MB."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Inspection of Anytown local authority children's services")
+    blank = doc.new_page()
+    blank.insert_text((72, 72), " ")
+    xref = blank.get_contents()[0]
+    doc.update_stream(xref, b"%" + b" " * (inflated_mb * 1024 * 1024) + b"\n", compress=True)
+    doc.save(path, deflate=True)
+    return path

@@ -73,7 +73,7 @@ def test_corrupt_pdf(tmp_path, db):
 def test_encrypted_pdf_needing_a_password(tmp_path, db):
     bad = encrypted_pdf(tmp_path / "locked.pdf", user_password="secret")
     _ingest_with_good(tmp_path, bad, db)
-    _check_failed(db, bad, "encrypted pdf")
+    _check_failed(db, bad, "encrypted (password needed)")
 
 
 def test_encrypted_pdf_with_empty_user_password_is_read(tmp_path, db):

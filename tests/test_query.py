@@ -41,6 +41,19 @@ def test_run_query_cannot_change_the_warehouse(small_db):
     assert run_query(small_db, "SELECT count(*) FROM meeting_attendance")[1] == [(2,)]
 
 
+def test_run_query_refuses_statements_that_write_files_or_other_databases(small_db, tmp_path):
+    out = tmp_path / "copied.csv"
+    for sql, kind in [(f"COPY (SELECT 1) TO '{out}'", "COPY"), (f"ATTACH '{tmp_path / 'other.db'}' AS other", "ATTACH"),
+                      ("INSTALL httpfs", "LOAD"), ("SET threads = 1", "SET"),
+                      (f"SELECT 1; COPY (SELECT 1) TO '{out}'", "COPY")]:
+        with pytest.raises(QueryError, match=f"read-only: .* not {kind}"):
+            run_query(small_db, sql)
+    assert not out.exists() and not (tmp_path / "other.db").exists()
+    # Reading a local file is allowed, as in DuckDB's own CLI (docs/views.md says so).
+    (tmp_path / "in.csv").write_text("a\n7\n")
+    assert run_query(small_db, f"SELECT a FROM read_csv('{tmp_path / 'in.csv'}')")[1] == [(7,)]
+
+
 def test_run_query_reports_bad_sql_and_a_missing_file(small_db, tmp_path):
     with pytest.raises(QueryError, match="no_such_table"):
         run_query(small_db, "SELECT * FROM no_such_table")

@@ -20,10 +20,11 @@ from typing import Iterator
 
 from extract.engines import EngineUnavailable, SourceTask, worker_failed
 from extract.parse_source import SourceOutcome, parse_source_into_parts
+from extract.reading.limits import DEFAULT_LIMITS, Limits
 
 
 def run_dask(tasks: list[SourceTask], parts_root: Path, force: bool, workers: int = 0,
-             scheduler: str | None = None) -> Iterator[SourceOutcome]:
+             scheduler: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[SourceOutcome]:
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -37,17 +38,18 @@ def run_dask(tasks: list[SourceTask], parts_root: Path, force: bool, workers: in
                                dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
-        yield from _map(client, tasks, Path(parts_root).resolve(), force, as_completed)
+        yield from _map(client, tasks, Path(parts_root).resolve(), force, as_completed, limits)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _map(client, tasks: list[SourceTask], root: Path, force: bool, as_completed) -> Iterator[SourceOutcome]:
+def _map(client, tasks: list[SourceTask], root: Path, force: bool, as_completed,
+         limits: Limits = DEFAULT_LIMITS) -> Iterator[SourceOutcome]:
     batch = uuid.uuid4().hex[:8]
     futures = {
-        client.submit(parse_source_into_parts, str(task.path.resolve()), str(root), force,
+        client.submit(parse_source_into_parts, str(task.path.resolve()), str(root), force, None, limits,
                       key=f"parse-source-{task.source_id[:16]}-{batch}-{i}", pure=False): task
         for i, task in enumerate(tasks)
     }

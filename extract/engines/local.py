@@ -7,15 +7,17 @@ from typing import Iterator
 
 from extract.engines import SourceTask, worker_failed
 from extract.parse_source import SourceOutcome, parse_source_into_parts
+from extract.reading.limits import DEFAULT_LIMITS, Limits
 
 
-def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: int = 1) -> Iterator[SourceOutcome]:
+def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: int = 1,
+              limits: Limits = DEFAULT_LIMITS) -> Iterator[SourceOutcome]:
     if workers <= 1:
         for task in tasks:
-            yield parse_source_into_parts(task.path, parts_root, force, task.data)
+            yield parse_source_into_parts(task.path, parts_root, force, task.data, limits)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = {pool.submit(parse_source_into_parts, task.path, parts_root, force, task.data): task for task in tasks}
+        pending = {pool.submit(parse_source_into_parts, task.path, parts_root, force, task.data, limits): task for task in tasks}
         for future in as_completed(pending):
             try:
                 yield future.result()

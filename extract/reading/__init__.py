@@ -9,6 +9,7 @@ import hashlib
 from pathlib import Path
 
 from extract.reading.errors import UnreadableSource
+from extract.reading.limits import DEFAULT_LIMITS, Limits
 from extract.reading.pdf import open_pdf, read_outline, read_pdf_pages
 from extract.reading.text import read_text_pages
 from schemas.document import Source
@@ -32,7 +33,7 @@ def read_bytes(path: Path) -> bytes:
         raise UnreadableSource(f"cannot read the file: {exc.strerror or exc}") from None
 
 
-def read_source(path: str | Path, data: bytes | None = None) -> Source:
+def read_source(path: str | Path, data: bytes | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
     path = Path(path)
     if data is None:
         data = read_bytes(path)
@@ -43,7 +44,7 @@ def read_source(path: str | Path, data: bytes | None = None) -> Source:
         pages = read_text_pages(data)
         source = Source(source_id=sid, path=str(path), kind="text", pages=pages)
     else:
-        doc = open_pdf(data)
+        doc = open_pdf(data, limits)
         try:
             pages = read_pdf_pages(doc)
             outline = read_outline(doc)
@@ -55,4 +56,4 @@ def read_source(path: str | Path, data: bytes | None = None) -> Source:
     return source
 
 
-__all__ = ["read_source", "read_bytes", "source_id_of", "UnreadableSource", "READABLE_SUFFIXES"]
+__all__ = ["read_source", "Limits", "DEFAULT_LIMITS", "read_bytes", "source_id_of", "UnreadableSource", "READABLE_SUFFIXES"]

@@ -14,10 +14,13 @@ import pymupdf
 
 from extract.reading.errors import UnreadableSource
 from extract.reading.furniture import clean_text, drop_repeated_headers, drop_top_page_number, remove_stamps
+from extract.reading.limits import DEFAULT_LIMITS, Limits, check_pdf_limits
 from schemas.document import Line, Page, Word
 
+_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 
-def open_pdf(data: bytes) -> pymupdf.Document:
+
+def open_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> pymupdf.Document:
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         head = data[:512].lower()
         if b"<html" in head or b"<!doctype html" in head:
@@ -27,17 +30,29 @@ def open_pdf(data: bytes) -> pymupdf.Document:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # pymupdf raises its own FileDataError and friends
         raise UnreadableSource(f"corrupt PDF: {_first_line(exc)}") from None
-    if doc.is_repaired and b"%%EOF" not in data[-2048:]:
+    if doc.is_repaired and b"%%EOF" not in data[-2048:] and not _only_junk_after_end(data):
         # pymupdf rebuilds a cut-off file from what is left and would silently
         # lose its end: an incomplete download must fail, not load half a pack.
         raise UnreadableSource("truncated PDF: the file ends before its end-of-file marker (incomplete download?)")
     if doc.needs_pass:
         # An empty user password is common (owner-restricted PDFs): try it before giving up.
         if not doc.authenticate(""):
-            raise UnreadableSource("encrypted PDF: needs a password to open")
+            raise UnreadableSource("encrypted (password needed): the PDF cannot be opened without one")
     if doc.page_count == 0:
         raise UnreadableSource("corrupt PDF: no pages")
+    try:
+        check_pdf_limits(doc, limits)
+    except UnreadableSource:
+        doc.close()
+        raise
     return doc
+
+
+def _only_junk_after_end(data: bytes) -> bool:
+    """Bytes after the last end-of-file marker that hold no PDF object: junk appended to a complete file,
+    not an update cut off midway, so the file is whole and can be read."""
+    end = data.rfind(b"%%EOF")
+    return end >= 0 and _OBJECT.search(data, end) is None
 
 
 def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
