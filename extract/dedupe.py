@@ -61,8 +61,17 @@ def dedupe_scorecard_values(values: list[ScorecardValue], doc_meta: dict[str, An
                 value_index=first.value_index if first.period is None and not first.is_comparator else None,
                 value=first.value, value_text=first.value_text, unit=first.unit,
                 occurrences=len(copies), document_ids=doc_ids, conflict=conflict,
+                ocr_confidence=_ocr_confidence(copies),
             ))
     return facts
+
+
+def _ocr_confidence(copies: list[ScorecardValue]) -> float | None:
+    """None when any copy was printed in a text layer; else the best OCR reading of the figure."""
+    marks = [v.ocr_confidence for v in copies]
+    if any(m is None for m in marks):
+        return None
+    return max(marks)
 
 
 def _ordered_ids(copies: list[ScorecardValue], doc_meta: dict[str, Any] | None) -> list[str]:

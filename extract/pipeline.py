@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from extract.ocr_marks import mark_ocr, needs_ocr_reason
 from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, read_source, source_id_of
 from extract.splitting import SPLITTER_VERSION, content_hash, split_source
 from extract.warehouse import Warehouse
 from extract.warehouse.store import now
 from parsers.registry import PARSERS, parser_for
-from schemas.document import Document, Source
+from schemas.document import OCR, Document, Source
 from schemas.provenance import DocumentRow, ParseWarning, SourceRow
 from schemas.record import Record
 
@@ -29,8 +30,9 @@ from schemas.record import Record
 @dataclass
 class FileOutcome:
     path: str
-    status: str  # ok | partial | failed | skipped
+    status: str  # ok | partial | failed | needs_ocr | skipped
     pages: int = 0
+    ocr_pages: int = 0
     error: str | None = None
     doc_types: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -42,7 +44,7 @@ class IngestReport:
 
     @property
     def failures(self) -> list[FileOutcome]:
-        return [f for f in self.files if f.status in ("failed", "partial")]
+        return [f for f in self.files if f.status in ("failed", "partial", "needs_ocr")]
 
     @property
     def pages(self) -> int:
@@ -115,6 +117,7 @@ def process_source(source: Source) -> tuple[list[DocumentRow], list[Record], lis
     documents, records, warnings = [], [], []
     for doc in split_source(source):
         row, recs, warns = parse_document(doc)
+        mark_ocr(doc, row, recs)
         documents.append(row)
         records.extend(recs)
         warnings.extend(warns)
@@ -130,7 +133,7 @@ def _source_row(path: Path, sid: str, status: str, error: str | None = None, pag
 def _is_current(wh: Warehouse, sid: str) -> bool:
     """Already ingested, split by today's splitter and every document parsed by today's parser version."""
     status = wh.source_status(sid)
-    if status is None:
+    if status is None or status == "needs_ocr":  # an OCR engine may have been installed since
         return False
     if status != "failed" and wh.splitter_version(sid) != SPLITTER_VERSION:
         return False
@@ -162,13 +165,16 @@ def parse_file(path: Path, data: bytes) -> ParsedFile:
     try:
         source = read_source(path, data)
     except UnreadableSource as exc:
-        row = _source_row(path, sid, "failed", str(exc), size=len(data))
+        row = _source_row(path, sid, exc.status, str(exc), size=len(data))
         return ParsedFile(path, row, seconds=time.perf_counter() - started)
     documents, records, warnings = process_source(source)
     failed_docs = [d for d in documents if d.status == "failed"]
     status = "partial" if failed_docs else "ok"
     error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed_docs) or None
+    if unread := needs_ocr_reason(source):
+        status, error = ("needs_ocr" if status == "ok" else status), "; ".join(filter(None, [error, unread]))
     row = _source_row(path, sid, status, error, pages=len(source.pages), kind=source.kind, size=len(data))
+    row.ocr_pages = sum(1 for page in source.pages if page.text_source == OCR)
     return ParsedFile(path, row, documents, records, warnings, time.perf_counter() - started)
 
 
@@ -183,7 +189,8 @@ def store_parsed(wh: Warehouse, parsed: ParsedFile) -> FileOutcome:
         wh.write_failed_source(failed)
         return FileOutcome(str(parsed.path), "failed", pages=row.pages or 0, error=message, seconds=parsed.seconds)
     return FileOutcome(str(parsed.path), row.status, pages=row.pages or 0, error=row.error,
-                       doc_types=[d.doc_type for d in parsed.documents], seconds=parsed.seconds)
+                       doc_types=[d.doc_type for d in parsed.documents], seconds=parsed.seconds,
+                       ocr_pages=row.ocr_pages or 0)
 
 
 def _read_or_skip(wh: Warehouse, path: Path, force: bool) -> tuple[bytes | None, FileOutcome | None]:
@@ -199,7 +206,7 @@ def _read_or_skip(wh: Warehouse, path: Path, force: bool) -> tuple[bytes | None,
     if not force and _is_current(wh, sid):
         wh.note_path(sid, str(path))
         status, error = wh.source_status_and_error(sid)
-        if status in ("failed", "partial"):
+        if status in ("failed", "partial", "needs_ocr"):
             # Unchanged bytes fail the same way: say so again rather than report success.
             return None, FileOutcome(str(path), status, error=error)
         return None, FileOutcome(str(path), "skipped")
@@ -252,7 +259,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
                 done(ingest_file(wh, path, force=force))
         else:
             _ingest_in_parallel(wh, files, force, workers, done)
-        if any(f.status in ("ok", "partial") for f in report.files):
+        if any(f.status in ("ok", "partial", "needs_ocr") for f in report.files):
             rebuild_scorecard_facts(wh)
     return report
 
