@@ -3,7 +3,7 @@ PYTHON ?= python3
 CORPUS ?= ../shared/seeds ../shared/corpus corpus/fixtures/scorecard
 DB ?= outputs/warehouse.duckdb
 
-.PHONY: install demo ingest test golden golden-baseline bench clean
+.PHONY: install demo ingest test golden golden-baseline bench bench-ocr clean
 
 install:
 	$(PYTHON) -m pip install -q -e '.[test]'
@@ -29,6 +29,10 @@ golden-baseline:
 
 bench:
 	$(PYTHON) -m extract.bench
+
+# OCR measured against the text layer on image-only copies of real pages (a few minutes: it OCRs ~70 pages).
+bench-ocr:
+	$(PYTHON) -m extract.bench_ocr
 
 clean:
 	rm -rf outputs/*.duckdb outputs/export .pytest_cache

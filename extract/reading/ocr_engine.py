@@ -83,11 +83,21 @@ ENGINES: dict[str, Callable[[], OcrEngine]] = {
     "rapidocr-onnxruntime": _rapidocr_onnxruntime,
 }
 
+_MODULES = {"rapidocr": "rapidocr", "rapidocr-onnxruntime": "rapidocr_onnxruntime"}
+
 _loaded: dict[str, OcrEngine | None] = {}
 
 
 def engine_name() -> str:
     return os.environ.get(ENGINE_ENV, DEFAULT_ENGINE).strip() or DEFAULT_ENGINE
+
+
+def engine_installed() -> bool:
+    """Whether the configured engine's package is there, without loading it (a parent about to fork workers)."""
+    from importlib.util import find_spec
+
+    module = _MODULES.get(engine_name())
+    return module is not None and find_spec(module) is not None and find_spec("onnxruntime") is not None
 
 
 def load_engine() -> OcrEngine | None:
