@@ -139,9 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.engine:
         os.environ[ENGINE_ENV] = args.engine
     if not args.skip_rules:
-        pages, picked = rule_counts(SHARED_CORPUS)
-        print(f"shared corpus: {pages} PDF pages; selected for OCR: "
-              + ", ".join(f"{reason} {picked[reason]}" for reason in REASONS))
+        for label, folder in (("shared corpus", SHARED_CORPUS), ("project fixtures", ROOT / "corpus" / "fixtures")):
+            pages, picked = rule_counts(folder)
+            print(f"{label}: {pages} PDF pages; selected for OCR: "
+                  + ", ".join(f"{reason} {picked[reason]}" for reason in REASONS))
     result = run(args.reports, args.front_pages, args.workers, args.cache)
     print("\n".join(report_lines(result)))
     fields = result["ofsted"].add(result["scorecard"])

@@ -37,13 +37,13 @@ def ocr_reason(page: pymupdf.Page, raw_words: list[tuple]) -> str | None:
 
     `raw_words` are pymupdf's `get_text("words")` tuples for the page.
     """
-    image_share = _image_share(page)
+    # Images are measured last, and only where the words leave a doubt: it is the costly look-up.
     if not raw_words:
-        return NO_TEXT if image_share > 0 else None
+        return NO_TEXT if _image_share(page) > 0 else None
     unreadable = sum(1 for w in raw_words if _is_unreadable(w[4]))
     if unreadable >= UNREADABLE_SHARE * len(raw_words):
         return GLYPHS_ONLY
-    if image_share >= MOSTLY_IMAGE and _text_share(page, raw_words) < TINY_TEXT:
+    if _text_share(page, raw_words) < TINY_TEXT and _image_share(page) >= MOSTLY_IMAGE:
         return SPARSE_TEXT_ON_IMAGE
     return None
 
