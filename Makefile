@@ -12,7 +12,7 @@ CORPUS ?= ../shared/seeds ../shared/corpus corpus/fixtures/scorecard
 DB ?= outputs/warehouse.duckdb
 FUZZ_COUNT ?= 2000
 
-.PHONY: install demo ingest test golden golden-baseline bench fuzz clean
+.PHONY: install demo ingest test golden golden-baseline bench bench-ocr fuzz clean
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -45,6 +45,10 @@ bench:
 # Break the shared PDFs FUZZ_COUNT ways from a fixed seed, ingest them, count ok / failed / crashed.
 fuzz:
 	$(PYTHON) -m extract.reliability.fuzz --count $(FUZZ_COUNT) --seed 17 --out outputs/fuzz
+
+# OCR measured against the text layer on image-only copies of real pages (a few minutes: it OCRs ~70 pages).
+bench-ocr:
+	$(PYTHON) -m extract.bench_ocr
 
 clean:
 	rm -rf outputs/*.duckdb outputs/*.parts outputs/export outputs/fuzz .pytest_cache

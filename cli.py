@@ -66,21 +66,22 @@ def ingest(
 
     files, problems = discover(paths)
     started = time.perf_counter()
-    pages_done = 0
+    pages_done = ocr_done = 0
     # Shown from the first finished file on: a wait for another ingest's lock is said in one line first.
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-        TextColumn("{task.fields[pages]} pages, {task.fields[rate]} pages/s"), TimeElapsedColumn(),
-        console=err, transient=False,
+        TextColumn("{task.fields[pages]} pages, {task.fields[rate]} pages/s, {task.fields[ocr]} by OCR"),
+        TimeElapsedColumn(), console=err, transient=False,
     )
-    task = progress.add_task("ingest", total=len(files) + len(problems), pages=0, rate="-")
+    task = progress.add_task("ingest", total=len(files) + len(problems), pages=0, rate="-", ocr=0)
 
     def on_file(outcome) -> None:
-        nonlocal pages_done
+        nonlocal pages_done, ocr_done
         progress.start()
         pages_done += outcome.pages
+        ocr_done += outcome.ocr_pages
         elapsed = max(time.perf_counter() - started, 1e-6)
-        progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}")
+        progress.update(task, advance=1, pages=pages_done, rate=f"{pages_done / elapsed:.0f}", ocr=ocr_done)
 
     try:
         report = run_ingest(paths, db, force=force, on_file=on_file, workers=workers, engine=engine,
@@ -117,6 +118,8 @@ def _print_ingest_summary(report, db: Path) -> None:
         table.add_row(doc_type, str(n))
     console.print(table)
     console.print("files: " + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items())))
+    if ocr_pages := sum(f.ocr_pages for f in report.files):
+        console.print(f"pages read by OCR: {ocr_pages} (their records carry ocr_confidence)")
     if report.failures:
         console.print("[bold red]failures:")
         for f in report.failures:

@@ -66,8 +66,17 @@ def dedupe_scorecard_values(values: list[ScorecardValue], doc_meta: dict[str, An
                 occurrences=len(copies), document_ids=doc_ids, conflict=conflict, revision=revision,
                 period_start=first.period_start, period_end=first.period_end, target=first.target,
                 rag=first.rag, rag_source=first.rag_source,
+                ocr_confidence=_ocr_confidence(copies),
             ))
     return facts
+
+
+def _ocr_confidence(copies: list[ScorecardValue]) -> float | None:
+    """None when any copy was printed in a text layer; else the best OCR reading of the figure."""
+    marks = [v.ocr_confidence for v in copies]
+    if any(m is None for m in marks):
+        return None
+    return max(marks)
 
 
 def _ordered_ids(copies: list[ScorecardValue], doc_meta: dict[str, Any] | None) -> list[str]:

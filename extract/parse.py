@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extract.ocr_marks import mark_ocr
 from extract.splitting import content_hash
 from parsers.registry import parser_for
 from schemas.document import Document
@@ -51,6 +52,7 @@ def parse_document(doc: Document) -> ParsedDocument:
         typing_confidence=doc.typing_confidence,
     )
     if parser is None:
+        mark_ocr(doc, row, [])
         return ParsedDocument(row)
     try:
         result = parser.parse(doc)
@@ -66,4 +68,6 @@ def parse_document(doc: Document) -> ParsedDocument:
         row.document_date = result.document_date
     row.warnings = list(result.warnings)
     warnings = [ParseWarning(document_id=doc.document_id, message=w) for w in result.warnings]
-    return ParsedDocument(row, list(result.records), warnings)
+    records = list(result.records)
+    mark_ocr(doc, row, records)  # records read from OCR'd pages carry the lowest confidence they used
+    return ParsedDocument(row, records, warnings)

@@ -18,6 +18,7 @@ import pyarrow as pa
 from extract import splitting
 from extract.parse import ParsedDocument, parse_documents
 from extract.reading import UnreadableSource, read_bytes, read_source, source_id_of
+from extract.ocr_marks import needs_ocr_reason
 from extract.reading.limits import DEFAULT_LIMITS, Limits
 from extract.reliability import BoundedFailure, run_bounded
 from extract.validate import validate
@@ -26,6 +27,7 @@ from extract.warehouse.parts import PartMeta, PartStore
 from extract.warehouse.store import now
 from parsers.registry import PARSERS
 from schemas import RECORD_MODELS
+from schemas.document import OCR
 from schemas.provenance import DocumentRow, ParseWarning
 
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%f"
@@ -55,6 +57,8 @@ def part_is_current(meta: PartMeta) -> bool:
 
 def versions_are_current(status: str, splitter_version: str | None, parsers: list[str]) -> bool:
     """Split by today's splitter (unless it failed before splitting) and parsed by today's parsers."""
+    if status == "needs_ocr":  # an OCR engine may have been installed since
+        return False
     if status != "failed" and splitter_version != current_splitter():
         return False
     for entry in parsers:
@@ -75,9 +79,13 @@ def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: boo
         return SourceOutcome(str(path), "unreadable:" + source_id_of(str(path).encode()), "failed", str(exc))
     sid = source_id_of(data)
     if not force:
-        for meta in store.parts_of(sid):
+        stale = list(store.parts_of(sid))
+        for meta in stale:
             if part_is_current(meta):
                 return _outcome(path, meta, started, reused=True)
+        # A part of today's versions that is not current (a needs_ocr source, now that an engine is
+        # there) is replaced, not kept.
+        force = any(meta.status == "needs_ocr" for meta in stale)
     if limits.seconds > 0:
         build_lazy_state()
     try:
@@ -85,16 +93,20 @@ def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: boo
         # or a bug in a C library fails this file alone.
         read = run_bounded(read_and_parse, (path, data, limits), limits.seconds)
     except BoundedFailure as exc:
-        read = str(exc)
-    if isinstance(read, str):
-        meta = _meta(sid, "failed", read, size=len(data))
+        read = ("failed", str(exc))
+    if isinstance(read[0], str):
+        meta = _meta(sid, read[0], read[1], size=len(data))
         return _load(store, path, meta, [], started, force)
     source, parsed = read
     failed = [d.row for d in parsed if d.row.status == "failed"]
     error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed) or None
-    meta = _meta(sid, "partial" if failed else "ok", error, pages=source.pages, kind=source.kind, size=len(data),
+    status = "partial" if failed else "ok"
+    if source.needs_ocr:
+        status, error = ("needs_ocr" if status == "ok" else status), "; ".join(filter(None, [error, source.needs_ocr]))
+    meta = _meta(sid, status, error, pages=source.pages, kind=source.kind, size=len(data),
                  parsers=sorted({f"{d.row.parser}={d.row.parser_version}" for d in parsed if d.row.parser}),
                  doc_types=[d.row.doc_type for d in parsed])
+    meta.ocr_pages = source.ocr_pages
     return _load(store, path, meta, parsed, started, force)
 
 
@@ -104,16 +116,19 @@ class ReadSummary:
 
     pages: int
     kind: str
+    ocr_pages: int = 0
+    needs_ocr: str | None = None  # why it is incomplete: image pages no OCR engine could read
 
 
-def read_and_parse(path: Path, data: bytes, limits: Limits) -> tuple[ReadSummary, list[ParsedDocument]] | str:
-    """Read, split, parse and validate one source; an unreadable one gives its one-line reason."""
+def read_and_parse(path: Path, data: bytes, limits: Limits) -> tuple[ReadSummary, list[ParsedDocument]] | tuple[str, str]:
+    """Read, split, parse and validate one source; an unreadable one gives (its status, its one-line reason)."""
     try:
         source = read_source(path, data, limits)
     except UnreadableSource as exc:
-        return str(exc)
+        return exc.status, str(exc)
     parsed = validate(parse_documents(splitting.split_source(source)))
-    return ReadSummary(len(source.pages), source.kind), parsed
+    ocr_pages = sum(1 for page in source.pages if page.text_source == OCR)
+    return ReadSummary(len(source.pages), source.kind, ocr_pages, needs_ocr_reason(source)), parsed
 
 
 def build_lazy_state() -> None:

@@ -37,8 +37,9 @@ from schemas.provenance import SourceRow
 @dataclass
 class FileOutcome:
     path: str
-    status: str  # ok | partial | failed | skipped
+    status: str  # ok | partial | failed | needs_ocr | skipped
     pages: int = 0
+    ocr_pages: int = 0
     error: str | None = None
     doc_types: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -50,7 +51,7 @@ class IngestReport:
 
     @property
     def failures(self) -> list[FileOutcome]:
-        return [f for f in self.files if f.status in ("failed", "partial")]
+        return [f for f in self.files if f.status in ("failed", "partial", "needs_ocr")]
 
     @property
     def pages(self) -> int:
@@ -193,7 +194,8 @@ def _run(engine: str, tasks: list[SourceTask], root: Path, force: bool, workers:
 def _file_outcome(outcome: parse_source.SourceOutcome) -> FileOutcome:
     meta = outcome.meta
     return FileOutcome(outcome.path, outcome.status, pages=(meta.pages or 0) if meta else 0, error=outcome.error,
-                       doc_types=list(meta.doc_types) if meta else [], seconds=outcome.seconds)
+                       doc_types=list(meta.doc_types) if meta else [], seconds=outcome.seconds,
+                       ocr_pages=meta.ocr_pages if meta else 0)
 
 
 def _record(manifest: Manifest, path: Path, outcome: parse_source.SourceOutcome) -> None:
@@ -204,6 +206,7 @@ def _record(manifest: Manifest, path: Path, outcome: parse_source.SourceOutcome)
     row = _source_row(path, meta.source_id, meta.status, meta.error, pages=meta.pages, kind=meta.kind,
                       size=meta.bytes, splitter_version=meta.splitter_version,
                       at=datetime.fromisoformat(meta.parsed_at) if meta.parsed_at else None)
+    row.ocr_pages = meta.ocr_pages
     manifest.put(ManifestEntry(row, outcome.part, list(meta.parsers)))
 
 

@@ -2,7 +2,8 @@
 
 A source (PDF or pdftotext-style text) becomes a list of `Page`s holding
 `Line`s; PDF lines also carry their `Word`s with positions, text lines have
-none. The splitter cuts a source's lines into `Document`s. Parsers only ever
+none. A scanned page's lines come from OCR in the same shape, with each
+word's confidence, and the page says so in `text_source`. The splitter cuts a source's lines into `Document`s. Parsers only ever
 see a `Document`.
 
 Plain slotted dataclasses rather than Pydantic: a 50-page pack has tens of
@@ -22,6 +23,7 @@ class Word:
     top: float
     x1: float
     bottom: float
+    confidence: float | None = None  # the OCR engine's, 0-1; None for words from a text layer
 
 
 @dataclass(slots=True)
@@ -34,6 +36,13 @@ class Line:
     top: float | None = None
     x1: float | None = None
     bottom: float | None = None
+    confidence: float | None = None  # lowest OCR word confidence on the line; None from a text layer
+
+
+# Where a page's lines came from.
+TEXT_LAYER = "text_layer"  # the PDF's own text (or a text extraction)
+OCR = "ocr"  # recognised from the rendered page image
+NEEDS_OCR = "needs_ocr"  # the text layer is unusable and no OCR engine was available: lines are what the layer gave
 
 
 @dataclass(slots=True)
@@ -47,6 +56,8 @@ class Page:
     # Filled shapes in a status colour (RAG shown only as a colour): ((x0, top, x1, bottom), (r, g, b)),
     # components 0-1. Filled by the PDF reader, only on pages whose drawings hold such fills.
     fills: list[tuple[tuple[float, float, float, float], tuple[float, float, float]]] = field(default_factory=list)
+    has_text_layer: bool = True  # False when the page holds no text to read: neither a text layer nor OCR words
+    text_source: str = TEXT_LAYER  # TEXT_LAYER, OCR or NEEDS_OCR
 
     @property
     def text(self) -> str:

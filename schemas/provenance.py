@@ -14,12 +14,13 @@ class SourceRow(BaseModel):
     path: str
     file_name: str
     pages: int | None = None
-    status: str  # ok | partial | failed
+    status: str  # ok | partial | failed | needs_ocr (image pages left unread: no OCR engine)
     error: str | None = None
     ingested_at: datetime
     kind: str | None = None  # pdf | text
     bytes: int | None = None
     splitter_version: str | None = None  # the splitter that cut it into documents
+    ocr_pages: int | None = None  # how many of its pages were read by OCR
 
 
 class DocumentRow(BaseModel):
@@ -46,6 +47,7 @@ class DocumentRow(BaseModel):
     typing_cues: list[str] = []
     typing_score: int | None = None
     typing_confidence: str | None = None
+    ocr_pages: list[int] = []  # its pages read by OCR (their records carry ocr_confidence)
 
 
 class ParseWarning(BaseModel):

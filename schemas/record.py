@@ -21,3 +21,6 @@ class Record(BaseModel):
     document_id: str
     page: int | None = None  # page of the source the fact was printed on
     line: int | None = None  # line of the source (text sources), or first line index (PDF)
+    # Set only for a fact read from an OCR'd page: the lowest OCR confidence (0-1) among
+    # the words it was read from, so OCR values can be filtered or reviewed.
+    ocr_confidence: float | None = None

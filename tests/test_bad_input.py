@@ -1,6 +1,7 @@
 """Bad input: one clear line, a `sources` row with its status, no partial rows, the batch goes on."""
 from __future__ import annotations
 
+import pytest
 import os
 from pathlib import Path
 
@@ -97,10 +98,21 @@ def test_non_pdf_named_pdf(tmp_path, db):
     _check_failed(db, bad, "not a pdf")
 
 
-def test_image_only_scan_needs_ocr(tmp_path, db):
-    bad = image_only_pdf(tmp_path / "scan.pdf")
+def test_image_only_scan_with_nothing_to_read_fails_after_ocr(tmp_path, db):
+    bad = image_only_pdf(tmp_path / "scan.pdf")  # a blank grey picture: OCR runs and finds no text
     _ingest_with_good(tmp_path, bad, db)
-    _check_failed(db, bad, "no text layer: needs ocr")
+    _check_failed(db, bad, "ocr found no text")
+
+
+def test_image_only_scan_without_an_ocr_engine_needs_ocr(tmp_path, db, no_ocr_engine):
+    bad = image_only_pdf(tmp_path / "scan.pdf")
+    with pytest.warns(UserWarning, match="needs_ocr"):
+        report = _ingest_with_good(tmp_path, bad, db)
+    status, error = _sources(db)[bad.name]
+    assert status == "needs_ocr"
+    assert "needs OCR" in error and "no OCR engine" in error and "\n" not in error
+    assert _documents_of(db, bad.name) == 0
+    assert bad.name in {Path(f.path).name for f in report.failures}
 
 
 def test_folder_with_unreadable_and_unsupported_files(tmp_path, db):

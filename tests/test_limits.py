@@ -54,12 +54,12 @@ def test_a_reader_that_dies_fails_its_file_alone(monkeypatch, db):
 
 
 def test_an_unexpected_error_while_splitting_is_one_line_of_reason(monkeypatch, db):
-    from extract import pipeline
+    from extract import splitting
 
     def broken(source):
         raise KeyError("no such cue\nsecond line")
 
-    monkeypatch.setattr(pipeline, "split_source", broken)
+    monkeypatch.setattr(splitting, "split_source", broken)
     for seconds in (120, 0):  # in a child, and in this process with the limit off
         ingest([seed(3)], db, force=True, limits=Limits(seconds=seconds))
         status, error = _sources(db)[seed(3).name]

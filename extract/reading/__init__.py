@@ -2,17 +2,21 @@
 
 `read_source(path)` is the one entry point. It raises `UnreadableSource`
 with a one-line reason a person can act on; it never returns half a file.
+Pages without a usable text layer are OCR'd here, so OCR runs wherever
+reading runs (in the ingest's worker processes); without an engine they are
+marked `needs_ocr`, and a file of nothing else raises `NeedsOcr`.
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from extract.reading.errors import UnreadableSource
+from extract.reading.errors import NeedsOcr, UnreadableSource
 from extract.reading.limits import DEFAULT_LIMITS, Limits
+from extract.reading.ocr_engine import engine_name
 from extract.reading.pdf import open_pdf, read_outline, read_pdf_pages
 from extract.reading.text import read_text_pages
-from schemas.document import Source
+from schemas.document import NEEDS_OCR, OCR, Source
 
 TEXT_SUFFIXES = {".txt", ".text"}
 READABLE_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
@@ -52,8 +56,18 @@ def read_source(path: str | Path, data: bytes | None = None, limits: Limits = DE
             doc.close()
         source = Source(source_id=sid, path=str(path), kind="pdf", pages=pages, outline=outline)
     if not any(line.text.strip() for page in source.pages for line in page.lines):
-        raise UnreadableSource("no text layer: needs OCR")
+        raise _no_text(source)
     return source
 
 
-__all__ = ["read_source", "Limits", "DEFAULT_LIMITS", "read_bytes", "source_id_of", "UnreadableSource", "READABLE_SUFFIXES"]
+def _no_text(source: Source) -> UnreadableSource:
+    sources = {page.text_source for page in source.pages}
+    if NEEDS_OCR in sources:
+        return NeedsOcr(f"no text layer: needs OCR, and no OCR engine is available ({engine_name()!r}; "
+                        "`pip install -e .` installs it)")
+    if OCR in sources:
+        return UnreadableSource("no text: the pages are images and OCR found no text on them")
+    return UnreadableSource("no text: every page is blank")
+
+
+__all__ = ["read_source", "Limits", "DEFAULT_LIMITS", "read_bytes", "source_id_of", "UnreadableSource", "NeedsOcr", "READABLE_SUFFIXES"]

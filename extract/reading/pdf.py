@@ -15,7 +15,10 @@ import pymupdf
 from extract.reading.errors import UnreadableSource
 from extract.reading.furniture import clean_text, drop_repeated_headers, drop_top_page_number, remove_stamps
 from extract.reading.limits import DEFAULT_LIMITS, Limits, check_pdf_limits
-from schemas.document import Line, Page, Word
+from extract.reading.ocr import ocr_lines
+from extract.reading.ocr_engine import load_engine
+from extract.reading.ocr_need import ocr_reason
+from schemas.document import NEEDS_OCR, OCR, TEXT_LAYER, Line, Page, Word
 
 _OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 
@@ -56,6 +59,7 @@ def _only_junk_after_end(data: bytes) -> bool:
 
 
 def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
+    """Every page's lines: from the text layer, or from OCR where the layer is unusable (`ocr_need`)."""
     pages: list[Page] = []
     counter = 0
     for index in range(doc.page_count):
@@ -64,6 +68,17 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
             raw_words = page.get_text("words", sort=False)
         except Exception as exc:
             raise UnreadableSource(f"corrupt PDF: page {index + 1} cannot be read ({_first_line(exc)})") from None
+        text_source = TEXT_LAYER
+        if ocr_reason(page, raw_words):
+            engine = load_engine()
+            if engine is None:
+                text_source = NEEDS_OCR
+            else:
+                lines = ocr_lines(page, index + 1, counter + 1, engine)
+                counter += len(lines)
+                # an OCR'd page's words stand in for the layer's when asking whether it prints a status
+                pages.append(_page(page, index, lines, OCR, [(0, 0, 0, 0, l.text) for l in lines]))
+                continue
         lines: list[Line] = []
         current_key = None
         bucket: list[Word] = []
@@ -78,14 +93,7 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
         if bucket:
             counter += 1
             lines.append(_line(bucket, index + 1, counter))
-        kept, label = remove_stamps(lines)
-        kept, number_label = drop_top_page_number(kept)
-        label = label or number_label
-        rect = page.rect
-        pages.append(
-            Page(number=index + 1, lines=kept, width=rect.width, height=rect.height, label=label,
-                 has_text_layer=bool(raw_words) or not _has_images(page), fills=_status_fills(page, raw_words))
-        )
+        pages.append(_page(page, index, lines, text_source, raw_words))
     drop_repeated_headers(pages)
     return pages
 
@@ -111,6 +119,17 @@ def _status_fills(page: pymupdf.Page, raw_words: list) -> list:
         x0, y0, x1, y1 = d["rect"]
         fills.append(((x0, y0, x1, y1), tuple(rgb)))
     return fills
+
+
+def _page(page: pymupdf.Page, index: int, lines: list[Line], text_source: str, raw_words: list) -> Page:
+    """A page of lines, its stamps and page number taken off (OCR'd lines too: they print the same furniture)."""
+    kept, label = remove_stamps(lines)
+    kept, number_label = drop_top_page_number(kept)
+    rect = page.rect
+    has_text = bool(lines) if text_source == OCR else bool(lines) or not _has_images(page)
+    return Page(number=index + 1, lines=kept, width=rect.width, height=rect.height, label=label or number_label,
+                has_text_layer=has_text, text_source=text_source,
+                fills=_status_fills(page, raw_words))
 
 
 def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int]]:

@@ -17,6 +17,7 @@ import pickle
 import select
 import signal
 import time
+import warnings
 from typing import Any, Callable
 
 
@@ -67,17 +68,26 @@ def run_bounded(fn: Callable[..., Any], args: tuple, seconds: float) -> Any:
         raise WorkerDied(f"the reading process died ({_describe(status)})") from None
     if kind == "raised":
         raise WorkerRaised(f"internal error: {value}")
-    return value
+    result, sent = value
+    for message, category in sent:
+        warnings.warn(message, category, stacklevel=2)
+    return result
 
 
 def _child(fn: Callable[..., Any], args: tuple, write_end: int) -> None:
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        try:
-            payload = pickle.dumps(("ok", fn(*args)), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException as exc:
-            payload = pickle.dumps(("raised", one_line(exc)))
+        # Warnings the call gives (no OCR engine, say) are sent back with the result and given again in
+        # the parent, where the caller can see them.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                result = fn(*args)
+                sent = [(str(w.message), w.category) for w in caught]
+                payload = pickle.dumps(("ok", (result, sent)), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException as exc:
+                payload = pickle.dumps(("raised", one_line(exc)))
         with os.fdopen(write_end, "wb") as out:
             out.write(payload)
     except BaseException:

@@ -1,10 +1,11 @@
 """Build a `Document` from a slice of a source's lines."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 
-from schemas.document import Document, Line, Page, Source
+from schemas.document import Document, Line, Source
 
 
 def make_document(source: Source, lines: list[Line], doc_type: str, title: str = "",
@@ -24,7 +25,7 @@ def make_document(source: Source, lines: list[Line], doc_type: str, title: str =
     pages = []
     for page in source.pages[page_start - 1 : page_end]:
         kept = [l for l in page.lines if id(l) in wanted]
-        pages.append(Page(page.number, kept, page.width, page.height, page.label, page.has_text_layer, page.fills))
+        pages.append(dataclasses.replace(page, lines=kept))
     return Document(
         document_id=f"{source.source_id[:16]}:{span}",
         source_id=source.source_id,

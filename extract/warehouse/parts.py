@@ -36,7 +36,7 @@ class PartMeta:
     """What `part.json` records: enough to list the source without opening its Parquet files."""
 
     source_id: str
-    status: str  # ok | partial | failed
+    status: str  # ok | partial | failed | needs_ocr
     splitter_version: str
     parsers: list[str] = field(default_factory=list)  # "name=version", sorted
     error: str | None = None
@@ -45,6 +45,7 @@ class PartMeta:
     bytes: int | None = None
     doc_types: list[str] = field(default_factory=list)
     parsed_at: str = ""
+    ocr_pages: int = 0  # pages read by OCR
 
     @property
     def name(self) -> str:
