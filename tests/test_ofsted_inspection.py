@@ -29,7 +29,7 @@ from schemas.document import Document, Line, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-OFSTED = SHARED / "corpus" / "ofsted"
+OFSTED = (SHARED / "corpus" / "ofsted").resolve()  # sources are compared resolved: ../shared may be a link
 GOLDEN = ROOT / "corpus" / "golden" / "ofsted"
 GLOUCESTERSHIRE_2017 = OFSTED / "gloucestershire-2017-06-13.pdf"
 SEED_000 = SHARED / "seeds" / "000_950c4fa244acd80f.txt"
