@@ -30,6 +30,9 @@ MOSTLY_IMAGE = 0.5  # share of the page area under images
 TINY_TEXT = 0.01  # share of the page area under words
 
 _CID = re.compile(r"\(cid:\d+\)")
+# Anything that can make a word unreadable: one search over the page's text spares the per-word check
+# on every page that has none (nearly all of them).
+_SUSPECT = re.compile("\\(cid:\\d+\\)|[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 
 
 def ocr_reason(page: pymupdf.Page, raw_words: list[tuple]) -> str | None:
@@ -40,7 +43,10 @@ def ocr_reason(page: pymupdf.Page, raw_words: list[tuple]) -> str | None:
     # Images are measured last, and only where the words leave a doubt: it is the costly look-up.
     if not raw_words:
         return NO_TEXT if _image_share(page) > 0 else None
-    unreadable = sum(1 for w in raw_words if _is_unreadable(w[4]))
+    if not _SUSPECT.search(" ".join(w[4] for w in raw_words)):
+        unreadable = 0
+    else:
+        unreadable = sum(1 for w in raw_words if _is_unreadable(w[4]))
     if unreadable >= UNREADABLE_SHARE * len(raw_words):
         return GLYPHS_ONLY
     if _text_share(page, raw_words) < TINY_TEXT and _image_share(page) >= MOSTLY_IMAGE:
