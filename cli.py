@@ -88,7 +88,7 @@ def ingest(
                             scheduler=scheduler, parts=parts, wait=not no_wait, limits=limits,
                             on_wait=lambda line: err.print(line, markup=False, soft_wrap=True))
     except (OSError, duckdb.Error) as exc:  # a full disk, a file-size limit, a read-only folder
-        progress.stop()
+        progress.stop()  # before the message, so the bar does not overwrite it (stopping twice is harmless)
         err.print(f"cannot write the warehouse {db}: {_first_line(exc)}", soft_wrap=True, markup=False,
                   highlight=False)
         raise typer.Exit(2)

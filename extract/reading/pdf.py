@@ -76,8 +76,7 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
             else:
                 lines = ocr_lines(page, index + 1, counter + 1, engine)
                 counter += len(lines)
-                # an OCR'd page's words stand in for the layer's when asking whether it prints a status
-                pages.append(_page(page, index, lines, OCR, [(0, 0, 0, 0, l.text) for l in lines]))
+                pages.append(_page(page, index, lines, OCR))
                 continue
         lines: list[Line] = []
         current_key = None
@@ -93,7 +92,7 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
         if bucket:
             counter += 1
             lines.append(_line(bucket, index + 1, counter))
-        pages.append(_page(page, index, lines, text_source, raw_words))
+        pages.append(_page(page, index, lines, text_source))
     drop_repeated_headers(pages)
     return pages
 
@@ -102,10 +101,10 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
 _STATUS_PAGE = re.compile(r"(?i)\b(?:target|rag|status|actual|latest|tolerance|threshold|floor|goal)\b")
 
 
-def _status_fills(page: pymupdf.Page, raw_words: list) -> list:
+def _status_fills(page: pymupdf.Page, text: str) -> list:
     """Filled shapes in clear colours, on pages that print a performance label (drawings cost a third
     of the text extraction: other pages skip them). Greys, black and white name no status: dropped."""
-    if not _STATUS_PAGE.search(" ".join(w[4] for w in raw_words)):  # one search, not one per word
+    if not _STATUS_PAGE.search(text):
         return []
     fills = []
     try:
@@ -121,7 +120,7 @@ def _status_fills(page: pymupdf.Page, raw_words: list) -> list:
     return fills
 
 
-def _page(page: pymupdf.Page, index: int, lines: list[Line], text_source: str, raw_words: list) -> Page:
+def _page(page: pymupdf.Page, index: int, lines: list[Line], text_source: str) -> Page:
     """A page of lines, its stamps and page number taken off (OCR'd lines too: they print the same furniture)."""
     kept, label = remove_stamps(lines)
     kept, number_label = drop_top_page_number(kept)
@@ -129,7 +128,7 @@ def _page(page: pymupdf.Page, index: int, lines: list[Line], text_source: str, r
     has_text = bool(lines) if text_source == OCR else bool(lines) or not _has_images(page)
     return Page(number=index + 1, lines=kept, width=rect.width, height=rect.height, label=label or number_label,
                 has_text_layer=has_text, text_source=text_source,
-                fills=_status_fills(page, raw_words))
+                fills=_status_fills(page, " ".join(l.text for l in lines)))
 
 
 def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int]]:
