@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import extract  # noqa: F401  (first: it keeps pymupdf from loading its unused layout analyser)
+
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]

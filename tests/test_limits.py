@@ -84,3 +84,23 @@ def test_a_decompression_bomb_is_refused_and_a_smaller_one_is_read(tmp_path, db)
     status, error = _sources(db)[bomb.name]
     assert status == "failed" and error.startswith("streams too large: over 16 MB decompressed"), error
     assert _sources(db)[mild.name][0] == "ok"
+
+
+def test_no_shared_pdf_inflates_past_the_deflate_ceiling_the_reader_trusts():
+    """The reader skips counting inflated streams where the file is too small to pass the budget
+    (1,032 times its size): on every real PDF the full count stays under that ceiling, and a bomb
+    is always counted in full."""
+    import pymupdf
+
+    from extract.reading.limits import DEFLATE_MAX_RATIO, _stream_size, _stream_xrefs
+    from tests.conftest import SHARED
+
+    checked = 0
+    for path in sorted(SHARED.glob("corpus/*/*.pdf")):
+        if path.name == "bromley-2012-08-17.pdf":  # an HTML page
+            continue
+        with pymupdf.open(path) as doc:
+            inflated = sum(_stream_size(doc, xref, 1 << 40) for xref in _stream_xrefs(doc))
+        assert 0 < inflated <= DEFLATE_MAX_RATIO * path.stat().st_size, path.name
+        checked += 1
+    assert checked > 100

@@ -8,13 +8,17 @@ from typing import Iterator
 from extract.engines import SourceTask, worker_failed
 from extract.parse_source import SourceOutcome, parse_source_into_parts
 from extract.reading.limits import DEFAULT_LIMITS, Limits
+from extract.reliability.bounded import close_worker
 
 
 def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: int = 1,
               limits: Limits = DEFAULT_LIMITS) -> Iterator[SourceOutcome]:
     if workers <= 1:
-        for task in tasks:
-            yield parse_source_into_parts(task.path, parts_root, force, task.data, limits)
+        try:
+            for task in tasks:
+                yield parse_source_into_parts(task.path, parts_root, force, task.data, limits)
+        finally:
+            close_worker()  # the reading process lives as long as this ingest, no longer
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending = {pool.submit(parse_source_into_parts, task.path, parts_root, force, task.data, limits): task for task in tasks}

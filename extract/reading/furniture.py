@@ -28,6 +28,27 @@ def clean_text(text: str) -> str:
     return text.rstrip()
 
 
+_TRAILING_SPACE = re.compile(r"\s+(?=\x00|\Z)")
+# ASCII characters `clean_text` changes: a page of words with none of them, and nothing beyond ASCII,
+# needs no cleaning at all (rare: most pages print a curly quote or a dash).
+_ASCII_TO_CLEAN = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f]")
+
+
+def clean_texts(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """`clean_text` of each word of a page, done over the page's words joined: one pass of each rule
+    instead of one per word (a page has hundreds; the reader cleans a million words in the corpus)."""
+    joined = "\x00".join(texts)
+    if joined.isascii() and not _ASCII_TO_CLEAN.search(joined):
+        return texts
+    if joined.count("\x00") != len(texts) - 1:  # a word holding the separator itself: word by word
+        return tuple(map(clean_text, texts))
+    for char, replacement in _SPACES.items():  # `translate` walks every character: 50 ns each, 100 µs a page
+        if chr(char) in joined:
+            joined = joined.replace(chr(char), replacement)
+    joined = _PRIVATE_USE.sub("•", joined)
+    return tuple(_TRAILING_SPACE.sub("", joined).split("\x00"))
+
+
 def is_link_line(text: str) -> bool:
     return bool(_LINK_LINE.match(text))
 

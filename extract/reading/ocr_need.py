@@ -32,24 +32,27 @@ TINY_TEXT = 0.01  # share of the page area under words
 _CID = re.compile(r"\(cid:\d+\)")
 # Anything that can make a word unreadable: one search over the page's text spares the per-word check
 # on every page that has none (nearly all of them).
-_SUSPECT = re.compile("\\(cid:\\d+\\)|[\ue000-\uf8ff\U000f0000-\U0010fffd]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 
 
-def ocr_reason(page: pymupdf.Page, raw_words: list[tuple]) -> str | None:
+def ocr_reason(page: pymupdf.Page, raw_words: list[tuple], text: str | None = None) -> str | None:
     """Why this page must be OCR'd (one of REASONS), or None when its text layer is usable.
 
-    `raw_words` are pymupdf's `get_text("words")` tuples for the page.
+    `raw_words` are pymupdf's `get_text("words")` tuples for the page; `text` their texts joined by
+    spaces, when the caller has it already.
     """
     # Images are measured last, and only where the words leave a doubt: it is the costly look-up.
     if not raw_words:
         return NO_TEXT if _image_share(page) > 0 else None
-    if not _SUSPECT.search(" ".join(w[4] for w in raw_words)):
+    if text is None:
+        text = " ".join(w[4] for w in raw_words)
+    if "(cid:" not in text and (text.isascii() or not _PRIVATE_USE.search(text)):
         unreadable = 0
     else:
         unreadable = sum(1 for w in raw_words if _is_unreadable(w[4]))
     if unreadable >= UNREADABLE_SHARE * len(raw_words):
         return GLYPHS_ONLY
-    if _text_share(page, raw_words) < TINY_TEXT and _image_share(page) >= MOSTLY_IMAGE:
+    if not _words_cover(page, raw_words, TINY_TEXT) and _image_share(page) >= MOSTLY_IMAGE:
         return SPARSE_TEXT_ON_IMAGE
     return None
 
@@ -85,5 +88,13 @@ def _image_share(page: pymupdf.Page) -> float:
     return min(covered / _page_area(page), 1.0)
 
 
-def _text_share(page: pymupdf.Page, raw_words: list[tuple]) -> float:
-    return sum((w[2] - w[0]) * (w[3] - w[1]) for w in raw_words) / _page_area(page)
+def _words_cover(page: pymupdf.Page, raw_words: list[tuple], share: float) -> bool:
+    """Do the words' boxes add up to `share` of the page? Stops adding once they do: on a page of
+    text that is within the first few dozen words."""
+    need = share * _page_area(page)
+    covered = 0.0
+    for w in raw_words:
+        covered += (w[2] - w[0]) * (w[3] - w[1])
+        if covered >= need:
+            return True
+    return False

@@ -9,16 +9,18 @@ pdfplumber is only for a page whose table structure a parser needs
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import ne
 
 import pymupdf
 
 from extract.reading.errors import UnreadableSource
-from extract.reading.furniture import clean_text, drop_repeated_headers, drop_top_page_number, remove_stamps
+from extract.reading.furniture import clean_text, clean_texts, drop_repeated_headers, drop_top_page_number, remove_stamps
 from extract.reading.limits import DEFAULT_LIMITS, Limits, check_pdf_limits
 from extract.reading.ocr import ocr_lines
 from extract.reading.ocr_engine import load_engine
 from extract.reading.ocr_need import ocr_reason
-from schemas.document import NEEDS_OCR, OCR, TEXT_LAYER, Line, Page, Word
+from schemas.document import NEEDS_OCR, OCR, TEXT_LAYER, Line, Page, PackedWords, PageWords
 
 _OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 
@@ -44,7 +46,7 @@ def open_pdf(data: bytes, limits: Limits = DEFAULT_LIMITS) -> pymupdf.Document:
     if doc.page_count == 0:
         raise UnreadableSource("corrupt PDF: no pages")
     try:
-        check_pdf_limits(doc, limits)
+        check_pdf_limits(doc, limits, len(data))
     except UnreadableSource:
         doc.close()
         raise
@@ -68,33 +70,52 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
             raw_words = page.get_text("words", sort=False)
         except Exception as exc:
             raise UnreadableSource(f"corrupt PDF: page {index + 1} cannot be read ({_first_line(exc)})") from None
+        columns, page_text = _columns(raw_words)
         text_source = TEXT_LAYER
-        if ocr_reason(page, raw_words):
+        if ocr_reason(page, raw_words, page_text):
             engine = load_engine()
             if engine is None:
                 text_source = NEEDS_OCR
             else:
                 lines = ocr_lines(page, index + 1, counter + 1, engine)
                 counter += len(lines)
-                pages.append(_page(page, index, lines, OCR))
+                pages.append(_page(page, index, lines, OCR, " ".join(l.text for l in lines)))
                 continue
-        lines: list[Line] = []
-        current_key = None
-        bucket: list[Word] = []
-        for x0, y0, x1, y1, text, block, line_no, _ in raw_words:
-            key = (block, line_no)
-            if key != current_key and bucket:
-                counter += 1
-                lines.append(_line(bucket, index + 1, counter))
-                bucket = []
-            current_key = key
-            bucket.append(Word(clean_text(text), x0, y0, x1, y1))
-        if bucket:
-            counter += 1
-            lines.append(_line(bucket, index + 1, counter))
-        pages.append(_page(page, index, lines, text_source))
+        lines = _lines(columns, index + 1, counter) if columns else []
+        counter += len(lines)
+        pages.append(_page(page, index, lines, text_source, page_text))
     drop_repeated_headers(pages)
     return pages
+
+
+def _columns(raw_words: list[tuple]) -> tuple[PageWords | None, str]:
+    """The page's words as columns, their texts cleaned (`clean_text`), and the page's text as printed
+    (words joined by spaces, before cleaning: the OCR check looks for the glyphs cleaning replaces)."""
+    if not raw_words:
+        return None, ""
+    x0, top, x1, bottom, texts, blocks, numbers, _ = zip(*raw_words)
+    return PageWords(clean_texts(texts), x0, top, x1, bottom, _line_starts(blocks, numbers)), " ".join(texts)
+
+
+def _line_starts(blocks: tuple[int, ...], numbers: tuple[int, ...]) -> list[int]:
+    """Where each of pymupdf's (block, line) runs begins, and the end: found in C, not word by word."""
+    keys = list(zip(blocks, numbers))
+    return [0, *compress(count(1), map(ne, keys, keys[1:])), len(keys)]
+
+
+def _lines(columns: PageWords, page: int, counter: int) -> list[Line]:
+    """One `Line` per pymupdf (block, line), its words a packed view of the page's columns."""
+    lines: list[Line] = []
+    texts, x0, top, x1, bottom, starts = columns.texts, columns.x0, columns.top, columns.x1, columns.bottom, columns.starts
+    for start, end in zip(starts, starts[1:]):
+        words = texts[start:end]
+        counter += 1
+        lines.append(Line(
+            text=" ".join(words) if all(words) else " ".join(w for w in words if w),
+            page=page, number=counter, words=PackedWords(columns, start, end),
+            x0=min(x0[start:end]), top=min(top[start:end]), x1=max(x1[start:end]), bottom=max(bottom[start:end]),
+        ))
+    return lines
 
 
 # Words a page prints where a RAG may be shown only as a colour (performance tables and cards).
@@ -120,7 +141,7 @@ def _status_fills(page: pymupdf.Page, text: str) -> list:
     return fills
 
 
-def _page(page: pymupdf.Page, index: int, lines: list[Line], text_source: str) -> Page:
+def _page(page: pymupdf.Page, index: int, lines: list[Line], text_source: str, text: str) -> Page:
     """A page of lines, its stamps and page number taken off (OCR'd lines too: they print the same furniture)."""
     kept, label = remove_stamps(lines)
     kept, number_label = drop_top_page_number(kept)
@@ -128,7 +149,7 @@ def _page(page: pymupdf.Page, index: int, lines: list[Line], text_source: str) -
     has_text = bool(lines) if text_source == OCR else bool(lines) or not _has_images(page)
     return Page(number=index + 1, lines=kept, width=rect.width, height=rect.height, label=label or number_label,
                 has_text_layer=has_text, text_source=text_source,
-                fills=_status_fills(page, " ".join(l.text for l in lines)))
+                fills=_status_fills(page, text))
 
 
 def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int]]:
@@ -136,19 +157,6 @@ def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int]]:
         return [(level, clean_text(title), page) for level, title, page, *_ in doc.get_toc(simple=True)]
     except Exception:
         return []
-
-
-def _line(words: list[Word], page: int, number: int) -> Line:
-    return Line(
-        text=" ".join(w.text for w in words if w.text),
-        page=page,
-        number=number,
-        words=tuple(words),
-        x0=min(w.x0 for w in words),
-        top=min(w.top for w in words),
-        x1=max(w.x1 for w in words),
-        bottom=max(w.bottom for w in words),
-    )
 
 
 def _has_images(page: pymupdf.Page) -> bool:
