@@ -86,8 +86,6 @@ def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: boo
         # A part of today's versions that is not current (a needs_ocr source, now that an engine is
         # there) is replaced, not kept.
         force = any(meta.status == "needs_ocr" for meta in stale)
-    if limits.seconds > 0:
-        build_lazy_state()
     try:
         # read -> split -> parse -> validate in a forked child under the time limit: a hang, a crash
         # or a bug in a C library fails this file alone.
@@ -129,14 +127,6 @@ def read_and_parse(path: Path, data: bytes, limits: Limits) -> tuple[ReadSummary
     parsed = validate(parse_documents(splitting.split_source(source)))
     ocr_pages = sum(1 for page in source.pages if page.text_source == OCR)
     return ReadSummary(len(source.pages), source.kind, ocr_pages, needs_ocr_reason(source)), parsed
-
-
-def build_lazy_state() -> None:
-    """Build what parsers build on first use (the spaCy rule pipeline) here, once, before forking:
-    built in a child, it would be thrown away with the child and built again for every file."""
-    from parsers.minutes.nlp import pipeline
-
-    pipeline()
 
 
 def _meta(sid: str, status: str, error: str | None, pages: int | None = None, kind: str | None = None,

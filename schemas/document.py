@@ -12,10 +12,11 @@ Records that leave the pipeline (`schemas/*.py`) are Pydantic.
 """
 from __future__ import annotations
 
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+
+import numpy
 
 
 @dataclass(slots=True)
@@ -29,20 +30,29 @@ class Word:
 
 
 class PageWords:
-    """A PDF page's words as columns: their texts, and their boxes in four arrays of floats.
+    """A PDF page's words as columns: their texts, and their boxes in four arrays of numbers.
 
     A page holds hundreds of words and most parsers never look at one (an Ofsted
     report is read line by line): a `Word` object per word cost a third of the
-    reading time and 170 MB on a 2,000-page pack. Lines keep a `PackedWords` view
-    into these columns instead, which makes `Word`s only when it is read.
+    reading time, and 170 MB on a 2,000-page pack. Lines keep a `PackedWords` view
+    into these columns instead, which makes `Word`s only when it is read. The
+    texts are kept as one string (a string per word was 45 MB of that pack), the
+    boxes as 32-bit floats: MuPDF computes them in 32-bit floats, so they are exact.
     """
 
-    __slots__ = ("texts", "x0", "top", "x1", "bottom", "starts")
+    __slots__ = ("_joined", "_texts", "x0", "top", "x1", "bottom", "starts")
 
-    def __init__(self, texts: tuple[str, ...], x0, top, x1, bottom, starts: list[int]) -> None:
-        self.texts = texts
-        self.x0, self.top, self.x1, self.bottom = array("d", x0), array("d", top), array("d", x1), array("d", bottom)
+    def __init__(self, texts: Sequence[str], x0, top, x1, bottom, starts: list[int]) -> None:
+        joined = "\x00".join(texts)
+        if joined.count("\x00") == len(texts) - 1:
+            self._joined, self._texts = joined, None
+        else:  # a word holding the separator itself: kept word by word
+            self._joined, self._texts = None, tuple(texts)
+        self.x0, self.top, self.x1, self.bottom = (numpy.array(v, dtype=numpy.float32) for v in (x0, top, x1, bottom))
         self.starts = starts  # where each line's words begin, and where the last one ends
+
+    def texts(self) -> Sequence[str]:
+        return self._texts if self._texts is not None else self._joined.split("\x00")
 
 
 class PackedWords(Sequence):
@@ -59,7 +69,8 @@ class PackedWords(Sequence):
     def _built(self) -> tuple[Word, ...]:
         if self._words is None:
             c, i, j = self._columns, self._start, self._end
-            self._words = tuple(map(Word, c.texts[i:j], c.x0[i:j], c.top[i:j], c.x1[i:j], c.bottom[i:j]))
+            self._words = tuple(map(Word, c.texts()[i:j], c.x0[i:j].tolist(), c.top[i:j].tolist(), c.x1[i:j].tolist(),
+                                    c.bottom[i:j].tolist()))
         return self._words
 
     def __len__(self) -> int:

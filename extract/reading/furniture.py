@@ -17,6 +17,8 @@ _LINK_LINE = re.compile(r"^\s*(javascript:|file:///|about:blank|mailto:)", re.I)
 # "Page 15", "Page 15 of 40", "- 15 -" on a line of its own.
 _PAGE_STAMP = re.compile(r"^\s*(?:Page\s+(\d+)(?:\s+of\s+\d+)?|-\s*(\d+)\s*-)\s*$", re.I)
 _VERTICAL_STAMP_TAIL = re.compile(r"^\s*age\s+(\d+)\s*$")
+# What every line `remove_stamps` acts on starts like (a superset): a page with no such line is left as it is.
+_MAYBE_FURNITURE = re.compile(r"^\s*(?:javascript:|file:///|about:blank|mailto:|page\s+\d|-\s*\d|age\s+\d|P\s*$)", re.I)
 
 
 def clean_text(text: str) -> str:
@@ -164,6 +166,8 @@ def join_rotated_letters(texts: list[str]) -> list[str]:
 
 def remove_stamps(lines: list[Line]) -> tuple[list[Line], str | None]:
     """Drop page stamps and link lines from one page's lines; return the printed page label."""
+    if not any(_MAYBE_FURNITURE.match(line.text) for line in lines):
+        return lines, None
     kept: list[Line] = []
     label = None
     i = 0

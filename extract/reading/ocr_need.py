@@ -48,6 +48,8 @@ def ocr_reason(page: pymupdf.Page, raw_words: list[tuple], text: str | None = No
         text = " ".join(w[4] for w in raw_words)
     if "(cid:" not in text and (text.isascii() or not _PRIVATE_USE.search(text)):
         unreadable = 0
+    elif text.count("(cid:") + len(_PRIVATE_USE.findall(text)) < UNREADABLE_SHARE * len(raw_words):
+        unreadable = 0  # too few such glyphs for half the words to hold one (a page of bullets, say)
     else:
         unreadable = sum(1 for w in raw_words if _is_unreadable(w[4]))
     if unreadable >= UNREADABLE_SHARE * len(raw_words):
