@@ -1,8 +1,8 @@
 """`make bench`'s memory measure of a big pack: shared PDFs joined into one file of 2,000+ pages, ingested in a child.
 
 The peak quoted is the larger of the ingesting process's and its reading child's
-high-water marks (VmHWM and RUSAGE_CHILDREN), since each file is read in a
-forked child (extract/reliability/bounded.py).
+high-water marks (VmHWM and RUSAGE_CHILDREN), since files are read in a
+forked worker (extract/reliability/bounded.py).
 """
 from __future__ import annotations
 

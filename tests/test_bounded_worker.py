@@ -1,0 +1,121 @@
+"""The reading worker: one forked process serves file after file, and is replaced when a call kills it,
+hangs past its limit, or leaves it grown too big."""
+from __future__ import annotations
+
+import os
+import signal
+import warnings
+
+import pytest
+
+from extract.reliability import bounded
+from extract.reliability.bounded import TimedOut, WorkerDied, WorkerRaised, close_worker, run_bounded
+
+_KEPT: list[bytes] = []
+
+
+def worker_pid() -> int:
+    return os.getpid()
+
+
+def sleep_for(seconds: float) -> None:
+    import time
+
+    time.sleep(seconds)
+
+
+def die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def fail() -> None:
+    raise ValueError("a parser bug\nsecond line")
+
+
+def warn_and_return(value: int) -> int:
+    warnings.warn("no OCR engine", UserWarning)
+    return value
+
+
+def grow(mb: int) -> int:
+    _KEPT.append(b"x" * (mb * 1024 * 1024))  # written, so resident; kept, so the worker stays grown
+    return os.getpid()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.fixture(autouse=True)
+def fresh_worker():
+    close_worker()
+    yield
+    close_worker()
+
+
+def test_one_worker_serves_call_after_call_and_is_not_this_process():
+    first = run_bounded(worker_pid, (), 30)
+    assert first != os.getpid()
+    assert run_bounded(worker_pid, (), 30) == first
+    close_worker()
+    assert _gone(first)
+
+
+def test_a_call_past_its_limit_times_out_and_the_next_call_gets_a_new_worker():
+    before = run_bounded(worker_pid, (), 30)
+    with pytest.raises(TimedOut, match="timed out after 0.5 s"):
+        run_bounded(sleep_for, (30,), 0.5)
+    assert _gone(before)
+    after = run_bounded(worker_pid, (), 30)
+    assert after not in (before, os.getpid())
+
+
+def test_a_call_that_kills_its_worker_is_one_failure_with_the_signal_named():
+    before = run_bounded(worker_pid, (), 30)
+    with pytest.raises(WorkerDied, match="killed by SIGKILL"):
+        run_bounded(die, (), 30)
+    assert run_bounded(worker_pid, (), 30) != before
+
+
+def test_an_exception_is_one_line_and_the_worker_carries_on():
+    before = run_bounded(worker_pid, (), 30)
+    with pytest.raises(WorkerRaised) as raised:
+        run_bounded(fail, (), 30)
+    assert str(raised.value) == "internal error: ValueError: a parser bug"
+    assert run_bounded(worker_pid, (), 30) == before
+
+
+def test_warnings_given_in_the_worker_are_given_again_here():
+    with pytest.warns(UserWarning, match="no OCR engine"):
+        assert run_bounded(warn_and_return, (7,), 30) == 7
+
+
+def test_a_worker_that_has_grown_past_the_bound_is_retired_after_its_call(monkeypatch):
+    monkeypatch.setattr(bounded, "RETIRE_GROWTH_MB", 40)
+    small = run_bounded(grow, (1,), 30)
+    assert run_bounded(worker_pid, (), 30) == small  # 1 MB: kept
+    big = run_bounded(grow, (80,), 30)
+    assert big == small and _gone(big)  # the call that grew it returned, then it was retired
+    assert run_bounded(worker_pid, (), 30) != big
+
+
+def _dead(pid: int) -> bool:
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_a_worker_killed_from_outside_between_calls_is_replaced():
+    before = run_bounded(worker_pid, (), 30)
+    os.kill(before, signal.SIGKILL)  # the out-of-memory killer, say
+    while not _dead(before):
+        pass
+    after = run_bounded(worker_pid, (), 30)
+    assert after != before
+
+
+def test_no_limit_runs_in_this_process():
+    assert run_bounded(worker_pid, (), 0) == os.getpid()
