@@ -70,14 +70,18 @@ def versions_are_current(status: str, splitter_version: str | None, parsers: lis
 
 
 def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: bool = False,
-                            data: bytes | None = None, limits: Limits = DEFAULT_LIMITS) -> SourceOutcome:
+                            data: bytes | None = None, limits: Limits = DEFAULT_LIMITS,
+                            source_id: str | None = None) -> SourceOutcome:
+    """`source_id`, when given with `data`, is the hash of `data` the caller has already made."""
     started = time.perf_counter()
     path, store = Path(path), PartStore(parts_root)
-    try:
-        data = read_bytes(path) if data is None else data
-    except UnreadableSource as exc:
-        return SourceOutcome(str(path), "unreadable:" + source_id_of(str(path).encode()), "failed", str(exc))
-    sid = source_id_of(data)
+    if data is None:
+        source_id = None  # the bytes are read here: they may not be the ones the caller hashed
+        try:
+            data = read_bytes(path)
+        except UnreadableSource as exc:
+            return SourceOutcome(str(path), "unreadable:" + source_id_of(str(path).encode()), "failed", str(exc))
+    sid = source_id or source_id_of(data)
     if not force:
         stale = list(store.parts_of(sid))
         for meta in stale:
@@ -89,7 +93,7 @@ def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: boo
     try:
         # read -> split -> parse -> validate in a forked child under the time limit: a hang, a crash
         # or a bug in a C library fails this file alone.
-        read = run_bounded(read_and_parse, (path, data, limits), limits.seconds)
+        read = run_bounded(read_and_parse, (path, data, limits, sid), limits.seconds)
     except BoundedFailure as exc:
         read = ("failed", str(exc))
     if isinstance(read[0], str):
@@ -118,10 +122,11 @@ class ReadSummary:
     needs_ocr: str | None = None  # why it is incomplete: image pages no OCR engine could read
 
 
-def read_and_parse(path: Path, data: bytes, limits: Limits) -> tuple[ReadSummary, list[ParsedDocument]] | tuple[str, str]:
+def read_and_parse(path: Path, data: bytes, limits: Limits,
+                   source_id: str | None = None) -> tuple[ReadSummary, list[ParsedDocument]] | tuple[str, str]:
     """Read, split, parse and validate one source; an unreadable one gives (its status, its one-line reason)."""
     try:
-        source = read_source(path, data, limits)
+        source = read_source(path, data, limits, source_id)
     except UnreadableSource as exc:
         return exc.status, str(exc)
     parsed = validate(parse_documents(splitting.split_source(source)))

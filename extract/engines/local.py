@@ -16,12 +16,13 @@ def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: i
     if workers <= 1:
         try:
             for task in tasks:
-                yield parse_source_into_parts(task.path, parts_root, force, task.data, limits)
+                yield parse_source_into_parts(task.path, parts_root, force, task.data, limits, task.source_id)
         finally:
             close_worker()  # the reading process lives as long as this ingest, no longer
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = {pool.submit(parse_source_into_parts, task.path, parts_root, force, task.data, limits): task for task in tasks}
+        pending = {pool.submit(parse_source_into_parts, task.path, parts_root, force, task.data, limits, task.source_id): task
+                   for task in tasks}
         for future in as_completed(pending):
             try:
                 yield future.result()

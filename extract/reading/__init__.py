@@ -37,11 +37,13 @@ def read_bytes(path: Path) -> bytes:
         raise UnreadableSource(f"cannot read the file: {exc.strerror or exc}") from None
 
 
-def read_source(path: str | Path, data: bytes | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
+def read_source(path: str | Path, data: bytes | None = None, limits: Limits = DEFAULT_LIMITS,
+                source_id: str | None = None) -> Source:
+    """`source_id` is the hash of `data` when the caller has made it already (hashing is not free)."""
     path = Path(path)
     if data is None:
-        data = read_bytes(path)
-    sid = source_id_of(data)
+        data, source_id = read_bytes(path), None
+    sid = source_id or source_id_of(data)
     if not data.strip():
         raise UnreadableSource("empty file (0 bytes)" if not data else "empty file (only white space)")
     if path.suffix.lower() in TEXT_SUFFIXES:

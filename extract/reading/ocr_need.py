@@ -74,7 +74,8 @@ def _private_use(char: str) -> bool:
 
 
 def _page_area(page: pymupdf.Page) -> float:
-    return max(page.rect.width * page.rect.height, 1.0)
+    rect = page.rect  # a property that asks MuPDF again at every use
+    return max(rect.width * rect.height, 1.0)
 
 
 def _image_share(page: pymupdf.Page) -> float:
