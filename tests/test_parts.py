@@ -101,3 +101,22 @@ def test_what_a_killed_ingest_was_writing_is_cleared_by_the_next(db):
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
     con.close()
+
+
+def test_a_part_written_before_a_column_was_added_loads_with_that_column_null(tmp_path):
+    """Columns are only ever added: parts written by an older version load beside new ones."""
+    from extract.warehouse.store import Warehouse
+    from schemas.provenance import DocumentRow
+
+    old, new = tmp_path / "old.parquet", tmp_path / "new.parquet"
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT 'a:p1-2' AS document_id, 'a' AS source_id, 'minutes' AS doc_type, 1 AS page_start, "
+                f"2 AS page_end) TO '{old}'")
+    con.execute(f"COPY (SELECT 'b:p1-1' AS document_id, 'b' AS source_id, 'letter' AS doc_type, 1 AS page_start, "
+                f"1 AS page_end, 'Dear Sir' AS title) TO '{new}'")
+    con.close()
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.load_parquet(DocumentRow, [str(old), str(new)])
+        rows = {r["document_id"]: r for r in wh.rows("documents")}
+    assert rows["a:p1-2"]["title"] is None and rows["a:p1-2"]["doc_type"] == "minutes"
+    assert rows["b:p1-1"]["title"] == "Dear Sir"
