@@ -128,6 +128,8 @@ def test_a_full_tmpfs_fails_in_one_line_and_a_rerun_with_room_equals_a_clean_run
     assert _ingest(db, FILES).returncode == 0
     before = dump(db)
     filler = _fill(small_disk)
+    unchanged = _ingest(db, FILES)  # nothing to write, so a full disk does not stop it
+    assert unchanged.returncode == 0, unchanged.stderr
     full = _ingest(db, MORE)
     filler.unlink()
     _check_the_failed_run_then_rerun(db, before, full, os.strerror(errno.ENOSPC), clean_run)
