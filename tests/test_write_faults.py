@@ -117,6 +117,16 @@ def _unwrapped(text: str) -> str:
     return "".join(text.split())
 
 
+def _ingest_on_a_full_disk(fault, previous: Path, tmp_path: Path, monkeypatch, files: list[Path], *options: str):
+    """A copy of the previous warehouse, its rows, and an ingest into it while `fault` fills the disk."""
+    db = _copy(previous, tmp_path)
+    before = dump(db)
+    fault(monkeypatch, db)
+    result = _ingest(db, files, *options)
+    monkeypatch.undo()
+    return db, before, result
+
+
 def _rerun_with_room_equals_a_clean_run(db: Path, clean_run: dict) -> None:
     again = _ingest(db, MORE)
     assert again.exit_code == 1, again.output  # the HTML page, failed as bad input, as in the clean run
@@ -128,11 +138,7 @@ def _rerun_with_room_equals_a_clean_run(db: Path, clean_run: dict) -> None:
                          ids=["manifest", "snapshot-fill", "snapshot-swap"])
 def test_a_full_disk_at_a_warehouse_write_fails_in_one_line_and_keeps_the_previous_warehouse(
         fault, previous, clean_run, tmp_path, monkeypatch):
-    db = _copy(previous, tmp_path)
-    before = dump(db)
-    fault(monkeypatch, db)
-    full = _ingest(db, MORE)
-    monkeypatch.undo()
+    db, before, full = _ingest_on_a_full_disk(fault, previous, tmp_path, monkeypatch, MORE)
     assert full.exit_code == 2, full.output
     assert full.exception is None or isinstance(full.exception, SystemExit)  # no traceback
     message = last_line(full.stderr)
@@ -144,34 +150,23 @@ def test_a_full_disk_at_a_warehouse_write_fails_in_one_line_and_keeps_the_previo
 
 def test_a_part_that_cannot_be_written_fails_its_source_only_and_is_parsed_again_next_time(
         previous, clean_run, tmp_path, monkeypatch):
-    db = _copy(previous, tmp_path)
-    before = dump(db)
-    _fail_part_writes(monkeypatch, db)
-    full = _ingest(db, MORE)
-    monkeypatch.undo()
+    db, before, full = _ingest_on_a_full_disk(_fail_part_writes, previous, tmp_path, monkeypatch, MORE)
     assert full.exit_code == 1, full.output
     said = f"{MORE[1]}: could not be stored: OSError: [Errno {errno.ENOSPC}] {FULL}"
     assert _unwrapped(said) in _unwrapped(full.stdout)
     after = dump(db)
     for table, rows in before.items():  # the previous rows stand, none lost or doubled
         assert not Counter(rows) - Counter(after[table]), table
-    unstored = Warehouse(db, read_only=True)
-    try:
-        status, error = unstored.con.execute("SELECT status, error FROM sources WHERE path = ?",
-                                             [str(MORE[1])]).fetchone()
-    finally:
-        unstored.close()
+    with Warehouse(db, read_only=True) as wh:
+        status, error = wh.con.execute("SELECT status, error FROM sources WHERE path = ?", [str(MORE[1])]).fetchone()
     assert status == "failed" and error.startswith("could not be stored: ") and FULL in error
     assert half_written(db) == []
     _rerun_with_room_equals_a_clean_run(db, clean_run)
 
 
 def test_a_part_that_cannot_be_rewritten_leaves_what_was_stored_before(previous, tmp_path, monkeypatch):
-    db = _copy(previous, tmp_path)
-    before = dump(db)
-    _fail_part_writes(monkeypatch, db)
-    forced = _ingest(db, FILES, "--force")  # every source parsed again, and none can be stored
-    monkeypatch.undo()
+    # Every source parsed again, and none can be stored.
+    db, before, forced = _ingest_on_a_full_disk(_fail_part_writes, previous, tmp_path, monkeypatch, FILES, "--force")
     assert forced.exit_code == 1, forced.output
     assert _unwrapped(forced.stdout).count(_unwrapped("could not be stored: ")) == len(FILES)
     assert dump(db) == before
