@@ -20,13 +20,13 @@ import pytest
 
 from extract.warehouse.publish import stale_marker
 from tests.conftest import ROOT
-from tests.fault_helpers import FILES, MORE, command as _command, half_written, ingest as _ingest, last_line
+from tests.fault_helpers import FILES, MORE, command, half_written, ingest, last_line
 from tests.warehouse_dump import dump
 
 
 def test_kill_9_at_ten_random_points_then_a_rerun_equals_a_clean_run(tmp_path):
     started = time.monotonic()
-    clean = _ingest(tmp_path / "clean.duckdb", FILES)
+    clean = ingest(tmp_path / "clean.duckdb", FILES)
     took = time.monotonic() - started
     assert clean.returncode == 0, clean.stderr
     expected = dump(tmp_path / "clean.duckdb")
@@ -35,14 +35,14 @@ def test_kill_9_at_ten_random_points_then_a_rerun_equals_a_clean_run(tmp_path):
     killed_midway = 0
     for n in range(10):
         db = tmp_path / f"killed-{n}.duckdb"
-        proc = subprocess.Popen(_command(db, FILES), cwd=ROOT, stdout=subprocess.DEVNULL,
+        proc = subprocess.Popen(command(db, FILES), cwd=ROOT, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.05, 0.6) * took)  # the first, cold run is the slowest: kill well inside it
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed_midway += 1
         proc.wait()
-        rerun = _ingest(db, FILES)
+        rerun = ingest(db, FILES)
         assert rerun.returncode == 0, rerun.stderr
         assert dump(db) == expected, f"kill point {n}"
     assert killed_midway >= 6  # most kills landed while the ingest was running (timing varies with load)
@@ -52,7 +52,7 @@ def test_kill_9_at_ten_random_points_then_a_rerun_equals_a_clean_run(tmp_path):
 def clean_run(tmp_path_factory) -> dict:
     """The rows of one ingest of every input into an empty warehouse, on a disk with room."""
     db = tmp_path_factory.mktemp("clean") / "warehouse.duckdb"
-    done = _ingest(db, FILES + MORE)
+    done = ingest(db, FILES + MORE)
     assert done.returncode == 1, done.stderr  # the HTML page fails as bad input; the rest is stored
     rows = dump(db)
     assert len(rows["sources"]) == len(FILES) + len(MORE) and rows["documents"]
@@ -76,7 +76,7 @@ def _check_the_failed_run_then_rerun(db: Path, before: dict, full: subprocess.Co
     assert message.startswith(f"cannot write the warehouse {db}: ") and reason in message, message
     assert dump(db) == before
     assert half_written(db) == []
-    again = _ingest(db, MORE)
+    again = ingest(db, MORE)
     assert again.returncode == 1, again.stderr  # the HTML page, failed as bad input, as in the clean run
     assert dump(db) == clean_run
     assert not stale_marker(db).exists() and half_written(db) == []
@@ -84,11 +84,11 @@ def _check_the_failed_run_then_rerun(db: Path, before: dict, full: subprocess.Co
 
 def test_a_file_size_limit_fails_in_one_line_and_a_rerun_with_room_equals_a_clean_run(tmp_path, clean_run):
     db = tmp_path / "warehouse.duckdb"
-    assert _ingest(db, FILES).returncode == 0
+    assert ingest(db, FILES).returncode == 0
     before = dump(db)
     # Writes past 16 kB fail with EFBIG: the small manifest is saved, the part of the text pack and the
     # snapshot are not.
-    full = _ingest(db, MORE, preexec_fn=_limit_file_size(16 * 1024))
+    full = ingest(db, MORE, preexec_fn=_limit_file_size(16 * 1024))
     _check_the_failed_run_then_rerun(db, before, full, os.strerror(errno.EFBIG), clean_run)
 
 
@@ -99,11 +99,14 @@ def small_disk(tmp_path):
     disk.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a size-limited tmpfs needs root; test_write_faults.py simulates ENOSPC instead")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(disk)],
-                             capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"this machine refuses to mount a tmpfs ({last_line(mounted.stderr) or mounted.returncode}); "
-                    "test_write_faults.py simulates ENOSPC instead")
+    try:
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(disk)],
+                                 capture_output=True, text=True)
+        refused = (last_line(mounted.stderr) or f"exit {mounted.returncode}") if mounted.returncode else ""
+    except OSError as exc:  # no mount command at all
+        refused = str(exc)
+    if refused:
+        pytest.skip(f"this machine refuses to mount a tmpfs ({refused}); test_write_faults.py simulates ENOSPC instead")
     try:
         yield disk
     finally:
@@ -125,11 +128,11 @@ def _fill(disk: Path) -> Path:
 
 def test_a_full_tmpfs_fails_in_one_line_and_a_rerun_with_room_equals_a_clean_run(small_disk, clean_run):
     db = small_disk / "warehouse.duckdb"
-    assert _ingest(db, FILES).returncode == 0
+    assert ingest(db, FILES).returncode == 0
     before = dump(db)
     filler = _fill(small_disk)
-    unchanged = _ingest(db, FILES)  # nothing to write, so a full disk does not stop it
+    unchanged = ingest(db, FILES)  # nothing to write, so a full disk does not stop it
     assert unchanged.returncode == 0, unchanged.stderr
-    full = _ingest(db, MORE)
+    full = ingest(db, MORE)
     filler.unlink()
     _check_the_failed_run_then_rerun(db, before, full, os.strerror(errno.ENOSPC), clean_run)
