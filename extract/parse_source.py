@@ -45,6 +45,7 @@ class SourceOutcome:
     meta: PartMeta | None = None
     seconds: float = 0.0
     reused: bool = False  # a complete part with today's versions was already there
+    retry: bool = False  # failed for a reason outside the file (its part could not be written): not its outcome
 
 
 def current_splitter() -> str:
@@ -148,7 +149,8 @@ def _load(store: PartStore, path: Path, meta: PartMeta, parsed: list[ParsedDocum
         store.write(meta, part_tables(parsed), replace=force)
     except Exception as exc:
         message = f"could not be stored: {type(exc).__name__}: {exc}".splitlines()[0][:500]
-        return SourceOutcome(str(path), meta.source_id, "failed", message, seconds=time.perf_counter() - started)
+        return SourceOutcome(str(path), meta.source_id, "failed", message, seconds=time.perf_counter() - started,
+                             retry=True)
     return _outcome(path, meta, started)
 
 

@@ -29,7 +29,8 @@ from extract.warehouse.adopt import adopt_legacy_warehouse
 from extract.warehouse.lock import WriterLock
 from extract.warehouse.manifest import Manifest, ManifestEntry
 from extract.warehouse.parts import PartStore
-from extract.warehouse.snapshot import build_snapshot, remove_unfinished_snapshots
+from extract.warehouse.publish import needs_publishing, publish
+from extract.warehouse.snapshot import remove_unfinished_snapshots
 from extract.warehouse.store import now
 from schemas.provenance import SourceRow
 
@@ -119,9 +120,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
         for sid, path in repeats:
             if manifest.get(sid):
                 manifest.note_path(sid, str(path))
-        if manifest.changed or not Path(db).exists():
-            manifest.save()
-            build_snapshot(db, manifest, store)
+        if needs_publishing(db, manifest):
+            publish(db, manifest, store)
     position = {str(path): i for i, path in enumerate(files)}  # the report lists files as they were given
     report.files.sort(key=lambda f: position.get(f.path, -1))
     return report
@@ -133,6 +133,7 @@ def _open_parts(root: Path, db: str | Path) -> tuple[PartStore, Manifest]:
     store.remove_unfinished()
     remove_unfinished_snapshots(db)
     manifest = Manifest(root)
+    manifest.remove_unfinished()
     if not manifest.file.exists() and Path(db).exists():
         adopt_legacy_warehouse(db, manifest, store)
     return store, manifest
@@ -163,7 +164,7 @@ def _plan(manifest: Manifest, store: PartStore, files: list[Path], force: bool, 
 
 def _is_current(entry: ManifestEntry, store: PartStore) -> bool:
     source = entry.source
-    if entry.part and not store.exists(entry.part):
+    if entry.retry or (entry.part and not store.exists(entry.part)):
         return False
     return parse_source.versions_are_current(source.status, source.splitter_version, entry.parsers)
 
@@ -200,6 +201,11 @@ def _file_outcome(outcome: parse_source.SourceOutcome) -> FileOutcome:
 
 def _record(manifest: Manifest, path: Path, outcome: parse_source.SourceOutcome) -> None:
     meta = outcome.meta
+    if outcome.retry:  # this machine failed, not the file: keep what was stored before, if anything was
+        old = manifest.get(outcome.source_id)
+        if old is None or old.retry:
+            manifest.put(ManifestEntry(_source_row(path, outcome.source_id, "failed", outcome.error), retry=True))
+        return
     if meta is None:  # nothing stored: the source is recorded as failed with why
         manifest.put(ManifestEntry(_source_row(path, outcome.source_id, "failed", outcome.error)))
         return

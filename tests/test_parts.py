@@ -96,8 +96,10 @@ def test_what_a_killed_ingest_was_writing_is_cleared_by_the_next(db):
     (half_part / "documents.parquet").write_bytes(b"PAR1 half")
     half_snapshot = db.with_name(db.name + ".next-999-abcd")
     half_snapshot.write_bytes(b"half a database")
+    half_manifest = db.parent / "warehouse.parts" / "manifest.parquet.tmp-999"
+    half_manifest.write_bytes(b"PAR1 half a manifest")
     ingest([seed(0)], db)
-    assert not half_part.exists() and not half_snapshot.exists()
+    assert not half_part.exists() and not half_snapshot.exists() and not half_manifest.exists()
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
     con.close()

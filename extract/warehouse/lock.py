@@ -46,8 +46,10 @@ class WriterLock:
             fcntl.flock(handle, fcntl.LOCK_EX)
         handle.seek(0)
         handle.truncate()
-        handle.write(holder_line())
-        handle.flush()
+        try:  # unbuffered, so a write that failed leaves nothing in a buffer to fail again at close
+            os.write(handle.fileno(), holder_line().encode("utf-8"))
+        except OSError:  # a full disk: the lock is held all the same, only who holds it goes unsaid
+            pass
         self._handle = handle
         return self
 
