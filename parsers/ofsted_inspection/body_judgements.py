@@ -6,7 +6,7 @@ import re
 from parsers.common.text import fold_quotes, join_words, strip_glued_footnote
 from parsers.ofsted_inspection.areas import area_of
 from parsers.ofsted_inspection.entries import Entry
-from parsers.ofsted_inspection.grades import GRADE_PATTERN
+from parsers.common.ofsted_grades import GRADE_PATTERN
 from parsers.ofsted_inspection.judgements import (
     VERB_ENDING, Judgement, grade_at, inline_judgement, make_judgement, sentence_at,
 )

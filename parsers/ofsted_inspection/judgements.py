@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from parsers.ofsted_inspection.areas import area_of
 from parsers.ofsted_inspection.entries import Entry
-from parsers.ofsted_inspection.grades import GRADE_PATTERN, grade_only, label_then_grade, normalise_grade
+from parsers.common.ofsted_grades import GRADE_PATTERN, grade_only, label_then_grade, normalise_grade
 from parsers.common.text import fold_quotes, join_words, strip_glued_footnote
 
 

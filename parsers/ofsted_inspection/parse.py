@@ -10,7 +10,7 @@ guessed: an unread judgement is missing, with a warning.
 from __future__ import annotations
 
 from parsers.ofsted_inspection.entries import entries_of
-from parsers.ofsted_inspection.frameworks import REFORMED_ILACS, frameworks
+from parsers.common.ofsted_frameworks import REFORMED_ILACS, frameworks
 from parsers.ofsted_inspection.header import read_header, read_lead_inspectors
 from parsers.ofsted_inspection.body_judgements import find_body_judgements
 from parsers.ofsted_inspection.judgements import Judgement, find_lscb_judgement, read_front_judgements
