@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from parsers.scorecard.columns import Column
-from parsers.scorecard.figures import parse_figure, unit_of
+from parsers.common.figures import parse_figure, unit_of
 from parsers.scorecard.marks import read_marks
 from parsers.scorecard.tables import Placement
 from schemas.document import Line
