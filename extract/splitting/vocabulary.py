@@ -16,4 +16,3 @@ def any_word(name: str, flags: int = re.I) -> re.Pattern[str]:
 
 SIGNER_POST = any_word("signer_posts")
 ACTION_LOG_TITLE = any_word("action_log_titles")
-PERSON_TITLE_WORDS = "|".join(map(re.escape, _WORDS["person_titles"]))

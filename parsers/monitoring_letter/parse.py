@@ -30,9 +30,7 @@ from dataclasses import dataclass
 
 from parsers.common.ofsted_letters import (
     FINDINGS_SENTENCE,
-    HONORIFIC,
     LETTERHEAD_MARK,
-    PERSON_NAME,
     SALUTATION,
     SUBJECT,
     SUBJECT_JTAI,
@@ -40,6 +38,7 @@ from parsers.common.ofsted_letters import (
     letter_end_index,
     letter_start_index,
 )
+from parsers.common.person_names import HONORIFIC, PERSON_NAME, TITLED_NAME
 from parsers.monitoring_letter.blocks import Block, _block_of, is_heading, paragraph_blocks
 from parsers.monitoring_letter.fields import (
     _kind,
@@ -285,7 +284,7 @@ def _read_addressee(head: list[Block], date_line: Line | None, salutation: Block
         lines = [l for l in lines if not re.match(r"\s*(?:by\s+e-?mail|private|confidential|personal)\b", l.text, re.I)]
         for i, line in enumerate(lines[:1]):
             t = line.text.strip().rstrip(",")
-            if re.fullmatch(rf"(?:{HONORIFIC}\s+)?{PERSON_NAME.pattern}", t) and not ADDRESSEE_ROLE.search(t) \
+            if TITLED_NAME.fullmatch(t) and not ADDRESSEE_ROLE.search(t) \
                     and not any(w.lower() in ORGANISATION_WORDS for w in t.split()):
                 role = None
                 if i + 1 < len(lines) and ADDRESSEE_ROLE.search(lines[i + 1].text):
