@@ -10,6 +10,7 @@ import re
 
 from parsers.common.dates import MONTH, ORDINAL, WEEKDAY
 from parsers.common.person_names import TITLED_NAME
+from parsers.common.text import join_pieces
 from schemas.document import Line
 
 _APOS = "['\u2019]"
@@ -168,18 +169,11 @@ def _is_signatory_title(text: str) -> bool:
 
 def join_lines(texts: list[str]) -> str:
     """Lines of one paragraph as one string; a word hyphenated at a line's end keeps its hyphen."""
-    out = ""
-    for t in texts:
-        t = t.strip()
-        if not t:
-            continue
-        if not out:
-            out = t
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and t[:1].islower():
-            out += t
-        else:
-            out += " " + t
-    return out
+    return join_pieces(texts, _hyphenated_word)
+
+
+def _hyphenated_word(out: str, text: str) -> bool:
+    return out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[:1].islower()
 
 
 def is_ofsted_letter_start(texts: list[str]) -> bool:
