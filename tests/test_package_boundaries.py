@@ -13,8 +13,6 @@ from parsers.registry import TYPE_PACKAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPES = {package.__name__.split(".")[-1] for package in TYPE_PACKAGES}
-# Owned by the work on reading speed, which moves the spaCy warm-up behind the registry.
-KNOWN_REACHES = {("extract/parse_source.py", "parsers.minutes.nlp")}
 
 
 def _imported_modules(path: Path) -> list[str]:
@@ -70,12 +68,7 @@ def test_the_type_list_is_what_the_boundaries_are_checked_against():
 
 
 def test_no_module_reaches_into_a_type_package_it_is_not_part_of():
-    assert sorted(_reaches(_sources()) - KNOWN_REACHES) == []
-
-
-def test_the_known_reaches_are_still_there_to_be_removed():
-    # An entry that no longer reaches anything is stale: remove it so the list stays the to-do list.
-    assert KNOWN_REACHES <= _reaches(_sources())
+    assert sorted(_reaches(_sources())) == []
 
 
 def test_the_boundary_check_sees_each_way_of_reaching_a_part(tmp_path):
