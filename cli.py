@@ -241,7 +241,7 @@ def compare_third_party(
 ) -> None:
     """List every disagreement between the warehouse's Ofsted inspections and another tool's CSV."""
     from extract.warehouse import Warehouse
-    from parsers.ofsted_inspection.third_party import compare_with_third_party, inspections_from_warehouse
+    from extract.third_party import compare_with_third_party, inspections_from_warehouse
 
     with Warehouse(db, read_only=True) as wh:
         found = compare_with_third_party(inspections_from_warehouse(wh.con), csv)

@@ -8,7 +8,7 @@ so they hold on any analyst's collection:
   one-inspection   a file holds exactly one inspection (a standalone LSCB review is its own document)
   authority        the authority is one of England's (parsers/common/authorities.csv)
   dates            inspection start and end read, start <= end <= published (when printed)
-  framework        a framework of parsers/ofsted_inspection/frameworks.csv
+  framework        a framework of parsers/common/ofsted_frameworks.csv
   overall-grade    an overall effectiveness grade wherever the framework has one
   grades           every judgement's grade is one of Ofsted's own
   recommendations  at least one recommendation read
@@ -27,8 +27,8 @@ from pathlib import Path
 import duckdb
 
 from parsers.common.authorities import canonical_names
-from parsers.ofsted_inspection.frameworks import frameworks
-from parsers.ofsted_inspection.grades import CONTRACT_GRADES
+from parsers.common.ofsted_frameworks import frameworks
+from parsers.common.ofsted_grades import CONTRACT_GRADES
 
 RULES = ("one-inspection", "authority", "dates", "framework", "overall-grade", "grades", "recommendations",
          "lead-inspector")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from parsers.scorecard.figures import parse_figure
+from parsers.common.figures import parse_figure
 from schemas.scorecards import ScorecardCommentary, ScorecardCommentaryLink, ScorecardFact
 
 _WORD = re.compile(r"[a-z]{4,}")

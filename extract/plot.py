@@ -75,6 +75,17 @@ def _save(fig, out: str | Path) -> Path:
     return out
 
 
+def _finish(fig, ax, out: str | Path, title: str, ylabel: str | None = None,
+            legend_at: dict[str, Any] | None = None) -> None:
+    """The same finish for every chart: a short title, a light grid, a small legend; saved and closed."""
+    ax.set_title(_short(title), fontsize=10)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(fontsize=8, **(legend_at or {}))
+    _save(fig, out)
+
+
 def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -146,12 +157,8 @@ def plot_indicator(db: str | Path, indicator: str, out: str | Path) -> Chart:
                        label=label)
     ax.margins(x=0.08, y=0.12)
     ax.set_xticks(range(len(periods)), periods, rotation=30 if len(periods) > 6 else 0, ha="right" if len(periods) > 6 else "center")
-    ax.set_title(_short(name), fontsize=10)
     ax.set_xlabel("period")
-    ax.set_ylabel(unit or "value")
-    ax.grid(axis="y", alpha=0.3)
-    ax.legend(fontsize=8)
-    _save(fig, out)
+    _finish(fig, ax, out, name, unit or "value")
     return chart
 
 
@@ -183,11 +190,7 @@ def plot_aip_metric(db: str | Path, metric: str, out: str | Path) -> Chart:
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
     fig.autofmt_xdate()
-    ax.set_title(_short(name), fontsize=10)
-    ax.set_ylabel(unit or "value")
-    ax.grid(axis="y", alpha=0.3)
-    ax.legend(fontsize=8)
-    _save(fig, out)
+    _finish(fig, ax, out, name, unit or "value")
     return chart
 
 
@@ -229,8 +232,5 @@ def plot_ofsted_history(db: str | Path, authority: str, out: str | Path) -> Char
         only: date = inspections[0][0]
         ax.set_xlim(date(only.year - 1, 1, 1), date(only.year + 1, 12, 31))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.set_title(chart.title, fontsize=10)
-    ax.grid(axis="y", alpha=0.3)
-    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    _save(fig, out)
+    _finish(fig, ax, out, chart.title, legend_at={"loc": "center left", "bbox_to_anchor": (1.0, 0.5)})
     return chart

@@ -10,7 +10,7 @@ class OfstedInspection(Record):
     table = "ofsted_inspections"
 
     local_authority: str | None = None
-    framework: str | None = None  # SIF | ILACS | ILACS 2026 | LSCB review | the older framework's name (parsers/ofsted_inspection/frameworks.csv)
+    framework: str | None = None  # SIF | ILACS | ILACS 2026 | LSCB review | the older framework's name (parsers/common/ofsted_frameworks.csv)
     inspection_start: date | None = None
     inspection_end: date | None = None
     published: date | None = None

@@ -7,7 +7,7 @@ from pathlib import Path
 from extract.reading import read_source
 from extract.splitting import split_source
 from parsers.registry import parser_for
-from parsers.scorecard.figures import parse_figure
+from parsers.common.figures import parse_figure
 
 FIXTURES = Path(__file__).resolve().parents[1] / "corpus" / "fixtures"
 if str(FIXTURES) not in sys.path:

@@ -516,7 +516,7 @@ THIRD_PARTY_CSV = OFSTED / "third_party_extraction.csv"
 
 
 def test_third_party_comparison_kinds(tmp_path):
-    from parsers.ofsted_inspection.third_party import compare_with_third_party
+    from extract.third_party import compare_with_third_party
 
     csv_path = tmp_path / "third.csv"
     csv_path.write_text(
@@ -548,7 +548,7 @@ def test_third_party_comparison_kinds(tmp_path):
 
 
 def test_every_value_conflict_with_the_third_party_is_settled_by_the_golden_files():
-    from parsers.ofsted_inspection.third_party import compare_with_third_party
+    from extract.third_party import compare_with_third_party
 
     ours, golden = [], {}
     for path in GOLDEN_FILES:
@@ -576,7 +576,7 @@ def test_every_value_conflict_with_the_third_party_is_settled_by_the_golden_file
 def test_inspections_from_warehouse_reads_rows_and_grades():
     import duckdb
 
-    from parsers.ofsted_inspection.third_party import inspections_from_warehouse
+    from extract.third_party import inspections_from_warehouse
 
     con = duckdb.connect()
     con.execute("CREATE TABLE sources (source_id TEXT, file_name TEXT)")

@@ -13,7 +13,7 @@ from pathlib import Path
 from improvement_helpers import document_from_text
 from parsers.monitoring_letter import parse_monitoring_letter
 from parsers.ofsted_inspection.titles import is_report_start
-from parsers.ofsted_inspection.grades import grade_only, label_then_grade, normalise_grade
+from parsers.common.ofsted_grades import grade_only, label_then_grade, normalise_grade
 from parsers.ofsted_inspection import parse_ofsted_inspection
 
 FIXTURES = Path(__file__).resolve().parents[1] / "corpus" / "fixtures" / "ofsted"

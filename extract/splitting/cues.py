@@ -117,6 +117,12 @@ def _lists_attendance(texts: list[str], pos: int, window: int = 15) -> bool:
     return False
 
 
+def _running_title(doc_type: str, anchor: re.Pattern[str], **more) -> StartCue:
+    """A plan's or report's title, printed again at the top of each of its pages: a repeat continues
+    the document, and a contents entry naming it (`… (Pages 25 - 100)`) does not start one."""
+    return StartCue(doc_type, anchor, repeats_as_header=True, refuse=ENTRY_NOT_TITLE, **more)
+
+
 START_CUES: list[StartCue] = [
     StartCue(
         "ofsted_inspection",
@@ -156,32 +162,23 @@ START_CUES: list[StartCue] = [
         require_label="attendance list",
         structural=True,
     ),
-    StartCue(
+    _running_title(
         "aip_dashboard",
         _re(r"^\s*accelerated\s+improvement\s+plan\b"),
         confirm=_re(r"\b(?:aim\s+of\s+the\s+plan|reporting\s+period|priority|objective)"),
         window=15,
-        repeats_as_header=True,
-        refuse=ENTRY_NOT_TITLE,
     ),
-    StartCue(
-        "improvement_grid",
-        _re(r"^\s*(?:appendix\s+\w+\s*[–—:-]\s*)?improvement\s+activity\s+grid\s*$"),
-        repeats_as_header=True,
-        refuse=ENTRY_NOT_TITLE,
-    ),
-    StartCue(
+    _running_title("improvement_grid", _re(r"^\s*(?:appendix\s+\w+\s*[–—:-]\s*)?improvement\s+activity\s+grid\s*$")),
+    _running_title(
         "scorecard",
         _re(r"^.{0,50}\b(?:scorecard|strategic\s+risk|risk\s+register)\s*$"),
         confirm=_re(r"\b(?:quarter|Q[1-4])\b"),
         window=4,
-        repeats_as_header=True,
-        refuse=ENTRY_NOT_TITLE,
     ),
     # Another council's performance report: a title naming it, confirmed when the
     # scorecard parser's recogniser sees its table (periods beside Target, RAG,
     # England … headings) or its cover in the lines that follow.
-    StartCue(
+    _running_title(
         "scorecard",
         _re(
             # A title line: not a numbered paragraph, not a sentence.
@@ -190,8 +187,6 @@ START_CUES: list[StartCue] = [
         ),
         confirm_kind="scorecard",
         window=20,
-        repeats_as_header=True,
-        refuse=ENTRY_NOT_TITLE,
     ),
     # A page of KPI cards with no title above it (an appendix that opens on its first card): a latest
     # value's label beside its figure near the page top, confirmed when the scorecard recogniser reads

@@ -6,12 +6,13 @@ from collections import Counter
 
 from extract.splitting.authorities import AUTHORITIES, authorities_in
 from extract.splitting.cues import ATTENDANCE_LABEL
-from extract.splitting.vocabulary import PERSON_TITLE_WORDS
 from parsers.common.dates import find_dates
 from parsers.common.ofsted_letters import LETTERHEAD_MARK
+from parsers.common.person_names import HONORIFIC
 from schemas.document import Line
 
-_PERSON = re.compile(rf"\b(?:{PERSON_TITLE_WORDS})\.?\s+[A-Z]|\((?:vice[- ])?chair(?:man|person)?\)", re.I)
+# A heading line naming a person ("Cllr A Smith", "Brent Fielding (Chair)") names a member, not the authority.
+_PERSON = re.compile(rf"\b{HONORIFIC}\s+[A-Z]|\((?:vice[- ])?chair(?:man|person)?\)", re.I)
 
 
 def named_in_heading(lines: list[Line]) -> str | None:

@@ -1,19 +1,9 @@
 """The splitter's word lists (`vocabulary.toml`), loaded once and compiled to whole-word patterns."""
 from __future__ import annotations
 
-import re
-import tomllib
-from pathlib import Path
+from parsers.common.word_lists import any_word, load_word_lists
 
-_WORDS: dict[str, list[str]] = tomllib.loads((Path(__file__).with_name("vocabulary.toml")).read_text(encoding="utf-8"))
+_WORDS = load_word_lists(__file__, "vocabulary.toml")
 
-
-def any_word(name: str, flags: int = re.I) -> re.Pattern[str]:
-    """A pattern matching any word (or phrase) of the list `name`, as whole words."""
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS[name], key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b", flags)
-
-
-SIGNER_POST = any_word("signer_posts")
-ACTION_LOG_TITLE = any_word("action_log_titles")
-PERSON_TITLE_WORDS = "|".join(map(re.escape, _WORDS["person_titles"]))
+SIGNER_POST = any_word(_WORDS["signer_posts"])
+ACTION_LOG_TITLE = any_word(_WORDS["action_log_titles"])

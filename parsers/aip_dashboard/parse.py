@@ -26,6 +26,7 @@ from parsers.common.plan_labels import LabelHit, drop_page_numbers, match_label,
 from parsers.aip_dashboard.metric_table import cell_number, read_metric_table
 from parsers.aip_dashboard.positioned_metrics import read_positioned_metric_table
 from parsers.aip_dashboard.status_boxes import read_status_boxes
+from parsers.common.provenance import read_at
 from parsers.result import ParseResult
 from schemas.document import Document, Line
 from schemas.improvement import AipAction, AipMetric, AipMetricUnplaced, AipPriority
@@ -144,9 +145,7 @@ def _read_priority(doc: Document, lines: list[Line], h: int, end: int, hits: lis
 
     text_of = lambda name: paragraphs_text(fields[name]) if name in fields else None
     record = AipPriority(
-        document_id=doc.document_id,
-        page=heading_line.page,
-        line=heading_line.number,
+        **read_at(doc.document_id, heading_line),
         priority=priority,
         reporting_period_start=period_start,
         reporting_period_end=period_end,
@@ -169,9 +168,7 @@ def _read_priority(doc: Document, lines: list[Line], h: int, end: int, hits: lis
         for a in actions:
             result.records.append(
                 AipAction(
-                    document_id=doc.document_id,
-                    page=a.line.page,
-                    line=a.line.number,
+                    **read_at(doc.document_id, a.line),
                     priority=priority,
                     action=a.action,
                     owner=a.owner,
@@ -204,9 +201,7 @@ def _read_metrics(doc, metric_lines, priority, period_end, result, warn) -> None
         if row.cells_unplaceable:
             result.records.append(
                 AipMetricUnplaced(
-                    document_id=doc.document_id,
-                    page=row.line.page,
-                    line=row.line.number,
+                    **read_at(doc.document_id, row.line),
                     priority=priority,
                     metric=row.label,
                     printed_values=" ".join(c for c in row.cells if c),
@@ -231,9 +226,7 @@ def _read_metrics(doc, metric_lines, priority, period_end, result, warn) -> None
                 values[kind] = (value, text or None)
             result.records.append(
                 AipMetric(
-                    document_id=doc.document_id,
-                    page=row.line.page,
-                    line=row.line.number,
+                    **read_at(doc.document_id, row.line),
                     priority=priority,
                     metric=row.label,
                     month=month,

@@ -8,22 +8,18 @@ Shared by the scorecard recogniser and the splitter's typing of runs no cue open
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
-_WORDS = tomllib.loads(Path(__file__).with_name("commentary_words.toml").read_text(encoding="utf-8"))
+from parsers.common.word_lists import alternatives, load_word_lists
 
-
-def _any(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+_WORDS = load_word_lists(__file__, "commentary_words.toml")
 
 
 # A phrase, or an indicator's code ("PI 12", "KPI 3", "NI 62"), or a target quoted in brackets.
 INDICATOR_REFERENCE = re.compile(
-    rf"\b(?:{_any(_WORDS['indicator_phrases'])})\b|\b(?:K?PI|NI)\s?\d+\b|\(\s*target\b|\btarget\s+(?:of\s+)?\d",
+    rf"\b(?:{alternatives(_WORDS['indicator_phrases'])})\b|\b(?:K?PI|NI)\s?\d+\b|\(\s*target\b|\btarget\s+(?:of\s+)?\d",
     re.I,
 )
-MONEY = re.compile(rf"£\s?\d|\b(?:{_any(_WORDS['finance_words'])})\b", re.I)
+MONEY = re.compile(rf"£\s?\d|\b(?:{alternatives(_WORDS['finance_words'])})\b", re.I)
 
 
 def indicator_references(text: str) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from parsers.common.dates import MONTH, ORDINAL, WEEKDAY
+from parsers.common.person_names import TITLED_NAME
+from parsers.common.text import join_pieces
 from schemas.document import Line
 
 _APOS = "['\u2019]"
@@ -44,11 +46,6 @@ LETTER_DATE_LINE = re.compile(
 LETTERHEAD_MARK = re.compile(
     r"^\s*Ofsted\s*$|ofsted\.gov\.uk|gov\.uk/ofsted|\b0300\s*123\s*\d{4}\b|\btextphone\b|\bpiccadilly\s+gate\b",
     re.I,
-)
-HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Cllr|Councillor|Rev)\.?"
-# A person's name: two to four capitalised words, with lower-case particles (van der, de).
-PERSON_NAME = re.compile(
-    r"\b[A-Z][\w'\u2019\-]+(?:\s+(?:(?:van|von|der|de|du|da|di|del|le|la)\s+)*[A-Z][\w'\u2019\-]+){1,3}\b"
 )
 SIGNATORY_TITLE = re.compile(
     r"Majesty|\bHMI\b|Inspector|Director|Ofsted|Regional|Senior|Deputy|Chief", re.I
@@ -162,7 +159,7 @@ def _looks_like_signatory_name(text: str) -> bool:
     words = t.split()
     if not 2 <= len(words) <= 5 or (t.isupper() and len(words) > 3):
         return False
-    return bool(re.fullmatch(rf"(?:{HONORIFIC}\s+)?{PERSON_NAME.pattern}", t))
+    return bool(TITLED_NAME.fullmatch(t))
 
 
 def _is_signatory_title(text: str) -> bool:
@@ -172,18 +169,11 @@ def _is_signatory_title(text: str) -> bool:
 
 def join_lines(texts: list[str]) -> str:
     """Lines of one paragraph as one string; a word hyphenated at a line's end keeps its hyphen."""
-    out = ""
-    for t in texts:
-        t = t.strip()
-        if not t:
-            continue
-        if not out:
-            out = t
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and t[:1].islower():
-            out += t
-        else:
-            out += " " + t
-    return out
+    return join_pieces(texts, _hyphenated_word)
+
+
+def _hyphenated_word(out: str, text: str) -> bool:
+    return out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[:1].islower()
 
 
 def is_ofsted_letter_start(texts: list[str]) -> bool:

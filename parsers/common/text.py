@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _SUPERSCRIPTS = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,20}>")
@@ -38,18 +39,28 @@ def is_bare_number(text: str) -> bool:
 _SUSPENDED_HYPHEN_NEXT = re.compile(r"^(?:and|or)\b")
 
 
+def join_pieces(pieces: list[str], glued: Callable[[str, str], bool]) -> str:
+    """Pieces of one wrapped text, stripped, blanks dropped, joined by a space except where
+    `glued(text so far, next piece)` says a line-end hyphen sits inside the word."""
+    out = ""
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and glued(out, piece):
+            out += piece
+        else:
+            out = f"{out} {piece}" if out else piece
+    return out
+
+
+def _inside_a_word(out: str, part: str) -> bool:
+    # Ofsted reports are not hyphenated by the typesetter: a line-end hyphen is part of the word
+    # (`long-` / `term`), so only the line break goes. A suspended hyphen (`16-` / `and
+    # 17-year-olds`) keeps its space.
+    return out.endswith("-") and not out.endswith(" -") and not _SUSPENDED_HYPHEN_NEXT.match(part)
+
+
 def join_words(parts: list[str]) -> str:
     """Lines of one wrapped phrase joined; a word hyphenated at a line end is rejoined."""
-    out = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if out.endswith("-") and not out.endswith(" -") and not _SUSPENDED_HYPHEN_NEXT.match(part):
-            # Ofsted reports are not hyphenated by the typesetter: a line-end hyphen is part of
-            # the word (`long-` / `term`), so only the line break goes. A suspended hyphen
-            # (`16-` / `and 17-year-olds`) keeps its space.
-            out += part
-        else:
-            out = f"{out} {part}" if out else part
-    return out
+    return join_pieces(parts, _inside_a_word)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from parsers.common.dates import date_of
 from parsers.common.plan_labels import drop_page_numbers, join_wrapped, squash
+from parsers.common.provenance import read_at
 from parsers.improvement_grid.cells import (
     AFI,
     COLUMN_HEADINGS,
@@ -78,9 +79,7 @@ def parse_improvement_grid(doc: Document) -> ParseResult:
             rag, status = m.group(1).capitalize(), status[: m.start()].strip() or None
         result.records.append(
             ImprovementGridAction(
-                document_id=doc.document_id,
-                page=row.line.page,
-                line=row.line.number,
+                **read_at(doc.document_id, row.line),
                 afi=a.name,
                 afi_number=a.number,
                 priority_level=a.level,

@@ -6,7 +6,8 @@ from datetime import date
 
 from parsers.common.authorities import canonical_authority
 from parsers.common.dates import make_date, parse_date, read_days
-from parsers.common.ofsted_letters import LETTER_DATE_LINE, PERSON_NAME, VISIT_KIND, join_lines
+from parsers.common.ofsted_letters import LETTER_DATE_LINE, VISIT_KIND, join_lines
+from parsers.common.person_names import PERSON_NAME
 from parsers.monitoring_letter.blocks import Block
 from parsers.monitoring_letter.phrases import (
     AREA_PROSE,

@@ -30,9 +30,7 @@ from dataclasses import dataclass
 
 from parsers.common.ofsted_letters import (
     FINDINGS_SENTENCE,
-    HONORIFIC,
     LETTERHEAD_MARK,
-    PERSON_NAME,
     SALUTATION,
     SUBJECT,
     SUBJECT_JTAI,
@@ -40,6 +38,8 @@ from parsers.common.ofsted_letters import (
     letter_end_index,
     letter_start_index,
 )
+from parsers.common.person_names import HONORIFIC, PERSON_NAME, TITLED_NAME
+from parsers.common.provenance import read_at
 from parsers.monitoring_letter.blocks import Block, _block_of, is_heading, paragraph_blocks
 from parsers.monitoring_letter.fields import (
     _kind,
@@ -206,7 +206,7 @@ def read_visit(doc: Document, parts: LetterParts, warn) -> MonitoringVisit:
 
     anchor = date_line or next((b.first for b in parts.head + parts.opening), doc.lines[0])
     return MonitoringVisit(
-        document_id=doc.document_id, page=anchor.page, line=anchor.number,
+        **read_at(doc.document_id, anchor),
         local_authority=local_authority, letter_date=letter_date, visit_start=visit_start, visit_end=visit_end,
         visit_number=visit_number, visit_kind=kind, inspectors=inspectors,
         addressee=addressee, addressee_role=addressee_role, title=parts.title, visit_dates_text=visit_dates_text,
@@ -231,7 +231,7 @@ def read_areas(doc: Document, parts: LetterParts, warn) -> list[MonitoringVisitA
         areas = [found] if found else []
     if not areas:
         warn("areas covered by the visit not found")
-    return [MonitoringVisitArea(document_id=doc.document_id, page=line.page, line=line.number, seq=seq, text=text)
+    return [MonitoringVisitArea(**read_at(doc.document_id, line), seq=seq, text=text)
             for seq, (text, line) in enumerate(areas, start=1)]
 
 
@@ -247,7 +247,7 @@ def read_findings(doc: Document, parts: LetterParts) -> list[MonitoringVisitFind
     for section, line, content in findings:
         text = "\n\n".join(b.text for b in content if not CLOSING_FORMULA.match(b.text))
         if text:
-            rows.append(MonitoringVisitFinding(document_id=doc.document_id, page=line.page, line=line.number,
+            rows.append(MonitoringVisitFinding(**read_at(doc.document_id, line),
                                                seq=len(rows) + 1, section=section, text=text))
     return rows
 
@@ -285,7 +285,7 @@ def _read_addressee(head: list[Block], date_line: Line | None, salutation: Block
         lines = [l for l in lines if not re.match(r"\s*(?:by\s+e-?mail|private|confidential|personal)\b", l.text, re.I)]
         for i, line in enumerate(lines[:1]):
             t = line.text.strip().rstrip(",")
-            if re.fullmatch(rf"(?:{HONORIFIC}\s+)?{PERSON_NAME.pattern}", t) and not ADDRESSEE_ROLE.search(t) \
+            if TITLED_NAME.fullmatch(t) and not ADDRESSEE_ROLE.search(t) \
                     and not any(w.lower() in ORGANISATION_WORDS for w in t.split()):
                 role = None
                 if i + 1 < len(lines) and ADDRESSEE_ROLE.search(lines[i + 1].text):

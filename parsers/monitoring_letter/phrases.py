@@ -5,6 +5,10 @@ import re
 
 from parsers.common.dates import MONTH, ORDINAL, WEEKDAY
 from parsers.common.ofsted_letters import _APOS, VISIT_KIND
+from parsers.common.word_lists import any_word, load_word_lists
+
+# Vocabularies: vocabulary.toml beside this file.
+_WORDS = load_word_lists(__file__, "vocabulary.toml")
 
 # The same line without "children's services" ("Monitoring visit to Torbay Council"), trusted only
 # directly under the salutation.
@@ -22,11 +26,7 @@ CLOSING_FORMULA = re.compile(
 # Bullet glyphs: the bullet characters, geometric shapes (■ ● ◼ ▪), dingbats (➢ ✓), arrows, and
 # a dash or asterisk followed by a space.
 BULLET = re.compile(r"^\s*(?:[\u2022\u2023\u2043\u2219\u00b7\u25a0-\u25ff\u2190-\u21ff\u2700-\u27bf]|[*\-\u2013\u2014](?=\s))\s*")
-ADDRESSEE_ROLE = re.compile(
-    r"\b(?:Director|Chief|Executive|Head|Leader|Manager|Officer|Commissioner|Corporate|Strategic|Interim|Acting|"
-    r"Assistant|Deputy|Lead\s+Member|Cabinet\s+Member|Chair)\b",
-    re.I,
-)
+ADDRESSEE_ROLE = any_word(_WORDS["addressee_roles"])
 # Inspectors' titles as Ofsted prints them; they separate names in the inspectors' sentence.
 INSPECTOR_TITLE = re.compile(
     rf"\b(?:Senior\s+)?(?:Her|His)\s+Majesty{_APOS}s\s+Inspectors?\b|\bSenior\s+HMI\b|\bHMIs?\b|"
@@ -39,19 +39,9 @@ INSPECTOR_MENTION = re.compile(
     r"|\binspectors?\s+(?:were|was)\b|\bled\s+by\b",
     re.I,
 )
-# Words that begin capitalised phrases in the inspectors' sentence but are not names.
-NOT_A_NAME = {"the", "this", "these", "during", "ofsted", "department", "her", "his", "majesty's", "majesty\u2019s",
-              "inspectors", "inspector", "lead", "senior", "visit", "monitoring", "focused"}
-# Words that make a capitalised phrase an organisation or a place, not a person.
-ORGANISATION_WORDS = {"council", "county", "city", "borough", "district", "services", "children's", "children\u2019s",
-                      "authority", "department", "education", "ofsted", "trust", "partnership",
-                      # the partner inspectorates a JTAI letter names ("the Care Quality Commission (CQC)")
-                      "commission", "inspectorate", "constabulary", "probation", "police", "quality"}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-}
+NOT_A_NAME = set(_WORDS["not_a_name"])
+ORGANISATION_WORDS = set(_WORDS["organisation_words"])
+ORDINALS = {word: number for number, word in enumerate(_WORDS["ordinals"], start=1)}
 _ORDINAL = r"(" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"
 # "The visit was the eighth monitoring visit", "This was the first monitoring visit".
 VISIT_NUMBER = re.compile(rf"\b(?:was|is)\s+(?:the|its|our)\s+{_ORDINAL}\s+(?:\w+\s+)?monitoring\s+visit", re.I)

@@ -8,14 +8,14 @@ One idea a file:
   entries          a document's lines as the parts read them
   titles           report titles, their framework, and where a report starts (for `recognise`)
   header           title, authority, inspection and publication dates, lead inspector
-  grades / areas   printed grades and judgement labels, normalised
+  areas            printed judgement labels, normalised
   dates            inspection periods (`15 to 26 November 2021`, split fieldwork)
   judgements       the front-page judgement table or sentences, and the LSCB review's judgement
   body_judgements  the judgements 2009-2013 reports print in their body
-  frameworks       the frameworks (frameworks.csv): overall grade or not, the judgements each prints
   recommendations  numbered recommendations and `What needs to improve?` bullets
-  third_party      comparison with the open-source scraper's CSV (a tool: it reads a file)
-Line clean-up (footnote marks, quotes, page numbers) is shared: `parsers.common.text`.
+Shared with other readers, in `parsers.common`: line clean-up (`text`: footnote marks, quotes, page
+numbers), Ofsted's grades (`ofsted_grades`) and its frameworks (`ofsted_frameworks`, read from
+`ofsted_frameworks.csv`: overall grade or not, the judgements each prints), which `extract check` also reads.
 """
 from __future__ import annotations
 

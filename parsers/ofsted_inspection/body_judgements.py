@@ -6,7 +6,7 @@ import re
 from parsers.common.text import fold_quotes, join_words, strip_glued_footnote
 from parsers.ofsted_inspection.areas import area_of
 from parsers.ofsted_inspection.entries import Entry
-from parsers.ofsted_inspection.grades import GRADE_PATTERN
+from parsers.common.ofsted_grades import sentence_ending_in_grade
 from parsers.ofsted_inspection.judgements import (
     VERB_ENDING, Judgement, grade_at, inline_judgement, make_judgement, sentence_at,
 )
@@ -14,11 +14,11 @@ from parsers.ofsted_inspection.judgements import (
 # The older frameworks (2009-2013) print their judgements in the body, each as a heading row
 # (`Leadership and governance   Adequate`) over its paragraphs, and the overall one also as a
 # sentence (`12. The overall effectiveness of the arrangements to protect children in X is inadequate.`).
-_PROTECTION_OVERALL_SENTENCE = re.compile(
-    rf"^(?:\d{{1,3}}\.\s+)?(?P<label>(?:the\s+)?overall\s+effectiveness\s+of\s+(?:the\s+)?(?:local\s+authority's\s+)?"
-    rf"arrangements\s+(?:to\s+protect|for\s+the\s+protection\s+of)\s+children\b.*?)"
-    rf"\s+(?:is|are)\s+(?:judged\s+to\s+be\s+)?(?P<grade>{GRADE_PATTERN})\.?$",
-    re.I,
+_PROTECTION_OVERALL_SENTENCE = sentence_ending_in_grade(
+    r"(?:the\s+)?overall\s+effectiveness\s+of\s+(?:the\s+)?(?:local\s+authority's\s+)?"
+    r"arrangements\s+(?:to\s+protect|for\s+the\s+protection\s+of)\s+children\b.*?",
+    verb=r"(?:is|are)\s+(?:judged\s+to\s+be\s+)?",
+    before=r"(?:\d{1,3}\.\s+)?",
 )
 # The section an older report's `Overall effectiveness` row belongs to (safeguarding and looked
 # after children reports grade each of their two parts on its own).

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from parsers.ofsted_inspection.areas import area_of
 from parsers.ofsted_inspection.entries import Entry
-from parsers.ofsted_inspection.grades import GRADE_PATTERN, grade_only, label_then_grade, normalise_grade
+from parsers.common.ofsted_grades import (
+    GRADE_PATTERN,
+    grade_only,
+    label_then_grade,
+    normalise_grade,
+    sentence_ending_in_grade,
+)
 from parsers.common.text import fold_quotes, join_words, strip_glued_footnote
 
 
@@ -43,15 +49,9 @@ _ZONE_STOP = re.compile(
     r"safeguarding services$|services for looked after children$)",
     re.I,
 )
-_OVERALL_SENTENCE = re.compile(
-    rf"^(?P<label>.*?\b(?:children's services|services for children|overall judgement)\b.*?)"
-    rf"\s+(?:(?:are|is)\s+)?(?P<grade>{GRADE_PATTERN})\.?$",
-    re.I,
-)
-_LSCB_SENTENCE = re.compile(
-    rf"^(?P<label>the\s+(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|lscb)(?:\s*\(lscb\))?)"
-    rf"\s+(?:(?:is|are)\s+)?(?P<grade>{GRADE_PATTERN})\.?$",
-    re.I,
+_OVERALL_SENTENCE = sentence_ending_in_grade(r".*?\b(?:children's services|services for children|overall judgement)\b.*?")
+_LSCB_SENTENCE = sentence_ending_in_grade(
+    r"the\s+(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|lscb)(?:\s*\(lscb\))?"
 )
 # A sentence ending in a grade is prose ("Leaders' work is good") unless it is a known judgement sentence.
 VERB_ENDING = re.compile(r"\b(?:is|are|was|were|be|been|remains?|now|as)$", re.I)

@@ -9,8 +9,9 @@ guessed: an unread judgement is missing, with a warning.
 """
 from __future__ import annotations
 
+from parsers.common.provenance import read_at
 from parsers.ofsted_inspection.entries import entries_of
-from parsers.ofsted_inspection.frameworks import REFORMED_ILACS, frameworks
+from parsers.common.ofsted_frameworks import REFORMED_ILACS, frameworks
 from parsers.ofsted_inspection.header import read_header, read_lead_inspectors
 from parsers.ofsted_inspection.body_judgements import find_body_judgements
 from parsers.ofsted_inspection.judgements import Judgement, find_lscb_judgement, read_front_judgements
@@ -67,9 +68,7 @@ def parse_ofsted_inspection(doc: Document) -> ParseResult:
     anchor = header.title_entry or entries[0]
     result.records.append(
         OfstedInspection(
-            document_id=doc.document_id,
-            page=anchor.line.page,
-            line=anchor.line.number,
+            **read_at(doc.document_id, anchor.line),
             local_authority=header.local_authority,
             local_authority_printed=header.authority_as_printed,
             framework=framework,
@@ -89,9 +88,7 @@ def parse_ofsted_inspection(doc: Document) -> ParseResult:
             result.warnings.append(f"grade {j.grade_text!r} of {j.area} is not one of the contract's grades: kept as printed")
         result.records.append(
             OfstedJudgement(
-                document_id=doc.document_id,
-                page=j.entry.line.page,
-                line=j.entry.line.number,
+                **read_at(doc.document_id, j.entry.line),
                 area=j.area,
                 area_label=j.label,
                 grade=j.grade if j.grade is not None else j.grade_text.capitalize(),
@@ -101,9 +98,7 @@ def parse_ofsted_inspection(doc: Document) -> ParseResult:
     for rec in read_recommendations(entries):
         result.records.append(
             OfstedRecommendation(
-                document_id=doc.document_id,
-                page=rec.entry.line.page,
-                line=rec.entry.line.number,
+                **read_at(doc.document_id, rec.entry.line),
                 seq=rec.seq,
                 text=rec.text,
                 printed_number=rec.printed_number,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from parsers.common.ofsted_letters import is_ofsted_letter_start
-from parsers.ofsted_inspection.frameworks import LSCB_REVIEW
+from parsers.common.ofsted_frameworks import LSCB_REVIEW
 from parsers.common.text import clean_line, fold_quotes, is_bare_number, join_words, strip_glued_footnote
 
 # (framework, kind, pattern on the joined, quote-folded, lower-cased title)

@@ -7,7 +7,6 @@ types: the scorecard itself and `scorecard_commentary`, the numbered paragraphs 
 
   parse        the entry points and the recogniser (`scorecard_kind`)
 
-  figures      value tokens (`49.1 %`, `£2,786`, `?`) and units
   columns      table headers -> period columns (`2016/17`, `Target 2016/17`, `Q3 (2014/15)`)
   rows         a row's anchor: its reporting basis and figures, its indicator, its comment
   text_layout  text extractions: rows and headers in reading order (headers printed after rows)
@@ -28,6 +27,9 @@ types: the scorecard itself and `scorecard_commentary`, the numbered paragraphs 
   card_values  a card -> ScorecardValue records (latest, target, floor, previous, RAG and its source)
   rag_colours  a RAG shown only as a fill colour: hue -> Red / Amber / Green / Blue
   table_fills  table rows: RAG from a filled cell, period dates
+
+Value tokens (`49.1 %`, `£2,786`, `?`) and their units are read by `parsers.common.figures`, which
+the dedupe stage's commentary links also read.
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ import re
 from parsers.common.periods import period_dates
 from parsers.scorecard.card_rows import Pair
 from parsers.scorecard.cards import Card
-from parsers.scorecard.figures import Figure, parse_figure, unit_of
+from parsers.common.figures import Figure, parse_figure, unit_of
 from parsers.scorecard.rag_colours import Fill, rag_fill
 from schemas.scorecards import ScorecardValue
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.scorecard.figures import MISSING
+from parsers.common.figures import MISSING
 from parsers.scorecard.header_cells import DIRECTION, POLARITY, RAG, REF
 
 _ARROWS = {"Up": "↑▲⬆↗⇧△🡅", "Down": "↓▼⬇↘⇩▽🡇", "Level": "→↔►◄⬌⇔⇨=▶◀"}

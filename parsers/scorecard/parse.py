@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from parsers.common.commentary_evidence import cites_indicators, indicator_references, money_references
+from parsers.common.provenance import read_at
 from parsers.result import ParseResult
 from parsers.common.dates import MONTH
 from parsers.scorecard.card_labels import label_after, label_alone, label_before
@@ -117,7 +118,7 @@ def parse_scorecard_commentary(doc: Document) -> ParseResult:
         result.warnings.append("no numbered commentary paragraphs found")
     for p in paragraphs:
         result.records.append(ScorecardCommentary(
-            document_id=doc.document_id, page=p.first.page, line=p.first.number, seq=p.seq, text=p.text,
+            **read_at(doc.document_id, p.first), seq=p.seq, text=p.text,
             figures=figures_in(p.text),
         ))
         result.records.extend(prose_risks(p.text, doc.document_id, p.first, p.seq))

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.scorecard.columns import Header, columns_of
-from parsers.scorecard.figures import MISSING, Figure, parse_figure
+from parsers.common.figures import MISSING, Figure, parse_figure
 from parsers.scorecard.header_cells import (
     BASIS, COMMENTS, INDICATOR, ROLES, SKIP, VALUE, cell_at, classify, lay_out, readable,
 )

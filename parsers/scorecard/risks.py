@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.common.provenance import read_at
 from parsers.scorecard.risk_labels import rating_labels
 from schemas.document import Line
 from schemas.scorecards import ScorecardRisk
@@ -96,7 +97,7 @@ def register_risks(lines: list[Line], document_id: str, warnings: list[str]) -> 
 def _risk(line: Line, document_id: str, ref: str, text: str, owner: str | None, ratings, comment: str) -> ScorecardRisk:
     last = ratings[-1]
     return ScorecardRisk(
-        document_id=document_id, page=line.page, line=line.number, risk=_fold(text), ref=ref, owner=owner,
+        **read_at(document_id, line), risk=_fold(text), ref=ref, owner=owner,
         score=int(last.group("score")), level=_level(last.group("level")), risk_text=_fold(last.group(0)),
         ratings=[_fold(r.group(0)) for r in ratings], comment=_fold(comment) or None,
     )
@@ -110,7 +111,7 @@ def prose_risks(text: str, document_id: str, line: Line, seq: str | None = None)
         current = _RATING_PAREN.match(m.group("r2")) if m.group("r2") else first
         previous = first if m.group("r2") else None
         risks.append(ScorecardRisk(
-            document_id=document_id, page=line.page, line=line.number, risk=_fold(m.group("text")),
+            **read_at(document_id, line), risk=_fold(m.group("text")),
             score=int(current.group("score")), level=_level(current.group("level")),
             risk_text=_fold(current.group(0)),
             ratings=[_fold(r) for r in (m.group("r1"), m.group("r2")) if r],

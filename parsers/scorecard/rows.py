@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsers.scorecard.figures import Figure, read_figures
+from parsers.common.figures import Figure, read_figures
 
 BASES = ("Rolling Year", "Year to Date", "Latest Quarter", "Latest Month", "Snapshot", "Annual",
          "Quarterly", "Monthly", "Financial Year to Date", "Academic Year", "Calendar Year", "YTD")

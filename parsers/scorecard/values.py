@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from parsers.common.provenance import read_at
 from parsers.scorecard.columns import Column
-from parsers.scorecard.figures import parse_figure, unit_of
+from parsers.common.figures import parse_figure, unit_of
 from parsers.scorecard.marks import read_marks
 from parsers.scorecard.tables import Placement
 from schemas.document import Line
@@ -64,7 +65,7 @@ def values_of(placement: Placement, lines: list[Line], document_id: str, section
     records = []
     for index, (fig, col) in enumerate(zip(figures, placed)):
         records.append(ScorecardValue(
-            document_id=document_id, page=line.page, line=line.number, section=section,
+            **read_at(document_id, line), section=section,
             indicator=row.indicator, reporting_basis=row.basis, period=col.period if col else None, value=fig.value,
             value_text=fig.text, unit=fig.unit or unit,
             is_target=bool(col and col.is_target), is_comparator=bool(col and col.comparator),
@@ -74,7 +75,7 @@ def values_of(placement: Placement, lines: list[Line], document_id: str, section
     for label, text in comparators_in(comment):
         fig = parse_figure(text.replace(" ", ""))
         records.append(ScorecardValue(
-            document_id=document_id, page=line.page, line=line.number, section=section,
+            **read_at(document_id, line), section=section,
             indicator=row.indicator, reporting_basis=row.basis, period=None,
             value=fig.value if fig else None, value_text=text, unit=(fig.unit if fig and fig.unit else unit),
             is_comparator=True, comparator=label, comment=comment,

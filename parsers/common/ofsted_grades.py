@@ -20,6 +20,15 @@ _GRADE_ONLY = re.compile(rf"^({GRADE_PATTERN})\.?$", re.I)
 # A judgement label and its grade on one line (text extractions, two-column tables).
 _LABEL_THEN_GRADE = re.compile(rf"^(?P<label>.+?)[\s:]+(?P<grade>{GRADE_PATTERN})\.?$", re.I)
 
+
+
+def sentence_ending_in_grade(label: str, verb: str = r"(?:(?:is|are)\s+)?", before: str = "") -> re.Pattern[str]:
+    """A judgement printed as a sentence, the whole line: `<label> <verb> <grade>.` (`The LSCB is good.`).
+
+    Groups `label` and `grade`; `before` may precede the label (a paragraph number)."""
+    return re.compile(rf"^{before}(?P<label>{label})\s+{verb}(?P<grade>{GRADE_PATTERN})\.?$", re.I)
+
+
 _CANONICAL = {
     "outstanding": "Outstanding",
     "good": "Good",

@@ -1,4 +1,4 @@
-"""Compare our Ofsted inspection rows with `third_party_extraction.csv` (an open-source scraper's output).
+"""`extract compare-third-party`: our Ofsted rows against an open-source scraper's CSV (third_party_extraction.csv).
 
 A tool, not a parser: it reads the CSV. The CSV is not ground truth (it
 leaves most pre-2018 reports `data_unreadable` and has errors), so every

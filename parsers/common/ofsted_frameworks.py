@@ -1,4 +1,4 @@
-"""The inspection frameworks a report can belong to, read once from `frameworks.csv` beside this file.
+"""Ofsted's inspection frameworks a report can belong to, read once from `ofsted_frameworks.csv` beside this file.
 
 Per framework: whether it grades overall effectiveness, the judgements its
 reports print (a missing one is warned about), and whether they print them on
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-FRAMEWORKS_CSV = Path(__file__).with_name("frameworks.csv")
+FRAMEWORKS_CSV = Path(__file__).with_name("ofsted_frameworks.csv")
 # The reformed ILACS (inspections from April 2026) prints no overall effectiveness.
 REFORMED_ILACS = "ILACS 2026"
 LSCB_REVIEW = "LSCB review"

@@ -1,4 +1,4 @@
-"""Figures as printed in scorecard cells: `49.1 %`, `£2,786`, `1,600`, `?`.
+"""Figures as printed in scorecard cells and quoted in their commentary: `49.1 %`, `£2,786`, `1,600`, `?`.
 
 `?` is a missing value, never zero. A `%` may be printed as its own token
 (`49.1 %`), so tokens are read in pairs.
