@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.common.folding import folded, mentions
 from parsers.minutes.lines import MinutesLine, join_wrapped, joint
 from parsers.minutes.nlp import is_cabinet_role
 from parsers.minutes.name_lists import PLURAL_TITLE_ALONE, people_in_block, split_entries
@@ -248,9 +249,12 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
     ("Councillor A Reed substituted for Councillor D Mulholland."; in an item about substitutes,
     "1.1 Councillor Pete West for Councillor Ben Duncan.")."""
     text, starts = _text_with_positions(lines)
+    # Each pattern runs only where the word every match of it needs is printed (most items hold none).
+    words = folded(text)
     entries = []
     pattern = _APOLOGY_FROM if apologies_item else _APOLOGY_SENTENCE
-    for m in pattern.finditer(text):
+    found = mentions(words, "apolog", "received") if apologies_item else mentions(words, "apolog")
+    for m in pattern.finditer(text) if found else ():
         at = _line_at(starts, lines, m.end())
         index = lines.index(at)
         line_end = starts[index + 1] if index + 1 < len(starts) else len(text)
@@ -266,7 +270,7 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
         names = text[m.end(): _sentence_end(text, m.end())]
         for person in split_entries(names):
             entries += _entries(person, "apologies", at)
-    for m in _VIRTUAL_SENTENCE.finditer(text):
+    for m in _VIRTUAL_SENTENCE.finditer(text) if mentions(words, "virtual", "remote", "online", "via") else ():
         at = _line_at(starts, lines, m.start())
         for person in split_entries(m.group("names")):
             if person.is_person:
@@ -279,7 +283,7 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
                     person.substitute_for = split_title(m.group("for").strip())[1]
                     entries.append(_entry(person, "substitutes", at))
         return entries
-    for m in _SUBSTITUTES_SENTENCE.finditer(text):
+    for m in _SUBSTITUTES_SENTENCE.finditer(text) if mentions(words, "substitut") else ():
         at = _line_at(starts, lines, m.start())
         for person in split_entries(m.group("names")):
             if person.is_person:
