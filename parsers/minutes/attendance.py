@@ -118,7 +118,8 @@ class AttendanceEntry:
 def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
     """Attendance from the lines before the first item."""
     entries: list[AttendanceEntry] = []
-    for kind, block in _blocks(lines):
+    blocks = _blocks(lines)
+    for kind, block in blocks:
         for segment in _segments(block, keep_prose=True):
             sentence = _attendance_sentence(segment)
             if sentence is not None:
@@ -128,7 +129,7 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
                 continue
             for person, at in people_in_block(segment):
                 entries += _entries(person, kind, at)
-    if any(kind.endswith(VIRTUAL_BLOCK) for kind, _ in _blocks(lines)):
+    if any(kind.endswith(VIRTUAL_BLOCK) for kind, _ in blocks):
         # The minutes list who attended at a distance apart: everyone else present was in the room.
         for e in entries:
             if e.present and e.mode == "unknown":

@@ -46,6 +46,8 @@ _END_OF_MINUTES = re.compile(
 )
 _MAX_TITLE_LINES = 6  # lines walked over, blank ones included
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+_COLUMN_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_POINT_OPENING = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\w{1,4}\)|[a-z]\.|[•\-–])\s+\S")
 
 
 @dataclass
@@ -124,11 +126,15 @@ def paragraphs_text(lines: list[MinutesLine]) -> str:
             paragraphs.append([])
         paragraphs[-1].append(line.text)
     # Runs of spaces are a layout extraction's columns ("Name of Member      Type of Interest").
-    return "\n".join(re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", join_wrapped(p)) for p in paragraphs)
+    return "\n".join(_squeeze_columns(join_wrapped(p)) for p in paragraphs)
+
+
+def _squeeze_columns(text: str) -> str:
+    return _COLUMN_SPACES.sub(" ", text) if "  " in text or "\t" in text else text
 
 
 def _opens_point(text: str) -> bool:
-    return bool(re.match(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\w{1,4}\)|[a-z]\.|[•\-–])\s+\S", text))
+    return bool(_POINT_OPENING.match(text))
 
 
 def _anchored_headings(lines: list[MinutesLine], anchors: list[int]) -> list[tuple[int, int, Item]]:

@@ -162,8 +162,8 @@ def join_wrapped(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if tail:
-            out.append(joint(tail, part))
+        if tail and _spaced(tail, part):
+            out.append(" ")
         out.append(part)
         tail = part[-3:]
     return "".join(out)
@@ -171,8 +171,12 @@ def join_wrapped(parts: list[str]) -> str:
 
 def joint(tail: str, part: str) -> str:
     """What goes between a line ending in `tail` and the next, stripped line `part`: "" or " "."""
-    if tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha():
-        return ""  # "Vice-" + "Chair", "Barrington-" + "King"
+    return " " if _spaced(tail, part) else ""
+
+
+def _spaced(tail: str, part: str) -> bool:
+    if tail[-1] == "-" and len(tail) > 1 and tail[-2].isalpha():
+        return False  # "Vice-" + "Chair", "Barrington-" + "King"
     if part[0].islower() and _CUT_WORD_END.search(tail):
-        return ""  # "Young P" + "eople": a word cut by a column edge
-    return " "
+        return False  # "Young P" + "eople": a word cut by a column edge
+    return True

@@ -14,7 +14,7 @@ import re
 
 from parsers.common.folding import folded, mentions
 from parsers.minutes.lines import MinutesLine, join_wrapped
-from parsers.minutes.organisations import is_organisation, protect_joined_names, restore_joined_names
+from parsers.minutes.organisations import JOINED, is_organisation, protect_joined_names, restore_joined_names
 from parsers.minutes.names import (
     PrintedPerson,
     is_post_fragment,
@@ -172,7 +172,7 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
         if people and people[-1].is_person and _only_post_nominals(fragment):
             people[-1].post_nominals = " ".join(filter(None, [people[-1].post_nominals, fragment]))
             continue
-        if people and people[-1].is_person and (m := _IN_THE_CHAIR_END.search(fragment)):
+        if people and people[-1].is_person and "chair" in folded(fragment) and (m := _IN_THE_CHAIR_END.search(fragment)):
             people[-1].chair = "chair"  # "Councillor Ian Ward, Leader in the Chair"
             fragment = fragment[:m.start()].strip()
             if not fragment:
@@ -184,7 +184,7 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
         person = parse_person(fragment)
         if person is not None:
             people.append(person)
-    for person in people:
+    for person in people if JOINED in text else ():
         for attribute in ("name", "position", "substitute_for", "substituted_by"):
             if value := getattr(person, attribute):
                 setattr(person, attribute, restore_joined_names(value))

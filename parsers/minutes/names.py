@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers.common.folding import folded
 from parsers.minutes.organisations import is_organisation
@@ -117,8 +118,8 @@ def looks_like_name(text: str) -> bool:
 
 
 def starts_with_title(text: str) -> bool:
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
-    return is_title_word(first)
+    words = text.split(maxsplit=1)
+    return bool(words) and is_title_word(words[0])
 
 
 def is_title_word(word: str) -> bool:
@@ -137,7 +138,17 @@ def is_post_fragment(text: str) -> bool:
 
 
 def parse_person(entry: str) -> PrintedPerson | None:
-    """Read one attendance entry; None when nothing is left of it."""
+    """Read one attendance entry; None when nothing is left of it. A copy the caller may change."""
+    person = _read_person(entry)
+    if person is None:
+        return None
+    copy = object.__new__(PrintedPerson)  # a shallow copy: its fields are strings, bools and None
+    copy.__dict__.update(person.__dict__)
+    return copy
+
+
+@lru_cache(maxsize=8192)  # the same members recur on every list and recorded vote of a meeting
+def _read_person(entry: str) -> PrintedPerson | None:
     entry = _SPACES.sub(" ", entry).strip(" ,;.:")
     if not entry:
         return None

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from parsers.common.folding import folded, mentions
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher
@@ -86,5 +88,7 @@ def decision_kind(sentence: str) -> str | None:
 
 def is_cabinet_role(position: str) -> bool:
     """Does an attendee's post make them a member of the council's executive?"""
+    if not mentions(folded(position), "cabinet", "executive", "lead", "portfolio"):
+        return False  # every pattern has one of these words ("leader" holds "lead"): skip tokenising
     nlp, matchers = pipeline()
     return bool(matchers["cabinet_role"](nlp.make_doc(position)))
