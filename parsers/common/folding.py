@@ -2,15 +2,17 @@
 
 Scanning an item's whole text with a pattern such as "names ... attended virtually" costs a
 regular-expression attempt at every character; most texts do not hold the one word every match
-needs. `folded` lower-cases a text so that every word an `re.IGNORECASE` pattern could match is
-found in it by `in` (str.lower leaves the long s and the dotless i, which re.I matches to "s"
-and "i", as they are), so skipping the pattern when the word is absent never changes a result.
+needs. `folded` lower-cases a text so that every word of ASCII letters an `re.IGNORECASE` pattern
+could match is found in it by `in`, so skipping the pattern when the word is absent never changes
+a result. str.lower alone would not do: re.I matches the long s to "s", the dotless i and the
+dotted capital I to "i", and str.lower leaves the first two as they are and makes the third two
+characters ("vİa" would hide "via").
 """
 from __future__ import annotations
 
 def folded(text: str) -> str:
     """The text lower-cased as re.IGNORECASE compares ASCII letters."""
-    return text.lower().replace("ſ", "s").replace("ı", "i")
+    return text.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")
 
 
 def mentions(folded_text: str, *words: str) -> bool:

@@ -100,6 +100,8 @@ _VIRTUAL_SENTENCE = re.compile(
     r"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir)\b[^.;]*?),?\s+"
     r"(?:(?:subsequently|later|then|also|both)\s+)?(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present)|attended|joined(?:\s+the\s+meeting)?)"
     r"(?:\s+the\s+meeting)?\s+(?:virtually|remotely|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
+# "via Teams" in the lines run together and folded (see apologies_in_text).
+_VIA_LINK = re.compile(r"via\s*(?:teams|zoom|video)")
 # Kind suffix of a block printed as attended at a distance.
 VIRTUAL_BLOCK = "+virtual"
 
@@ -249,13 +251,18 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
     """Apologies minuted as a sentence ("Apologies were received from Mrs C Bell."), and substitutes
     ("Councillor A Reed substituted for Councillor D Mulholland."; in an item about substitutes,
     "1.1 Councillor Pete West for Councillor Ben Duncan.")."""
+    # Each pattern runs only where a word every match of it needs is printed; most items hold none. The
+    # lines run together hold every word of the joined text (joining adds at most a space).
+    words = folded("".join(l.text.strip() for l in lines))
+    apologies = mentions(words, "apolog", "received") if apologies_item else mentions(words, "apolog")
+    virtual = mentions(words, "virtual", "remote", "online") or bool("via" in words and _VIA_LINK.search(words))
+    substitutes = mentions(words, "substitut")
+    if not (apologies or virtual or substitutes or substitutes_item):
+        return []
     text, starts = _text_with_positions(lines)
-    # Each pattern runs only where the word every match of it needs is printed (most items hold none).
-    words = folded(text)
     entries = []
     pattern = _APOLOGY_FROM if apologies_item else _APOLOGY_SENTENCE
-    found = mentions(words, "apolog", "received") if apologies_item else mentions(words, "apolog")
-    for m in pattern.finditer(text) if found else ():
+    for m in pattern.finditer(text) if apologies else ():
         at = _line_at(starts, lines, m.end())
         index = lines.index(at)
         line_end = starts[index + 1] if index + 1 < len(starts) else len(text)
@@ -271,7 +278,7 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
         names = text[m.end(): _sentence_end(text, m.end())]
         for person in split_entries(names):
             entries += _entries(person, "apologies", at)
-    for m in _VIRTUAL_SENTENCE.finditer(text) if mentions(words, "virtual", "remote", "online", "via") else ():
+    for m in _VIRTUAL_SENTENCE.finditer(text) if virtual else ():
         at = _line_at(starts, lines, m.start())
         for person in split_entries(m.group("names")):
             if person.is_person:
@@ -284,7 +291,7 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
                     person.substitute_for = split_title(m.group("for").strip())[1]
                     entries.append(_entry(person, "substitutes", at))
         return entries
-    for m in _SUBSTITUTES_SENTENCE.finditer(text) if mentions(words, "substitut") else ():
+    for m in _SUBSTITUTES_SENTENCE.finditer(text) if substitutes else ():
         at = _line_at(starts, lines, m.start())
         for person in split_entries(m.group("names")):
             if person.is_person:

@@ -74,7 +74,7 @@ def end_of_minutes(lines: list[MinutesLine]) -> int:
 
 def find_items(lines: list[MinutesLine]) -> tuple[int, list[Item]]:
     """(index of the first heading line, items) over the minutes' lines."""
-    anchors = [i for i, l in enumerate(lines) if _ANCHOR.match(l.text.strip())]
+    anchors = [i for i, l in enumerate(lines) if l.text.lstrip().startswith("(") and _ANCHOR.match(l.text.strip())]
     if anchors:
         heads = _anchored_headings(lines, anchors)
     else:
@@ -104,7 +104,7 @@ def _lettered_sub_items(item: Item) -> list[Item]:
     heading = re.compile(rf"^\s*{item.number}([a-z])[.)]?\s+([A-Z][^.;:]{{2,100}})$")
     cuts = []
     for i, line in enumerate(item.body):
-        m = heading.match(line.text.rstrip())
+        m = heading.match(line.text.rstrip()) if line.text.lstrip().startswith(item.number) else None
         if m and (i == 0 or line.starts_paragraph) and len(m.group(2).split()) <= 15:
             cuts.append((i, m))
     if len(cuts) < 1:

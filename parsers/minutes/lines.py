@@ -131,7 +131,7 @@ def _word_cells(line) -> list[str] | None:
     if not words or len(words) < 2:
         return None
     try:  # most lines have no gap: find the first before building anything
-        gaps = [i for i in range(1, len(words)) if words[i].x0 - words[i - 1].x1 > _COLUMN_GAP]
+        gaps = [i for i, (a, b) in enumerate(zip(words, words[1:]), 1) if b.x0 - a.x1 > _COLUMN_GAP]
     except TypeError:  # a word without a position
         return None
     if not gaps:

@@ -154,6 +154,7 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
         for part in _split_and(piece, surnames):
             fragments += _split_at_titles(part)
     people: list[PrintedPerson] = []
+    chair_named = "chair" in folded(text)  # "... in the Chair" can end a fragment only if the list says it
     carried_title = None  # "Councillors A, B and C": the plural title belongs to each name after it
     for index, fragment in enumerate(fragments):
         fragment = fragment.strip(" .;:")
@@ -172,7 +173,7 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
         if people and people[-1].is_person and _only_post_nominals(fragment):
             people[-1].post_nominals = " ".join(filter(None, [people[-1].post_nominals, fragment]))
             continue
-        if people and people[-1].is_person and "chair" in folded(fragment) and (m := _IN_THE_CHAIR_END.search(fragment)):
+        if people and people[-1].is_person and chair_named and (m := _IN_THE_CHAIR_END.search(fragment)):
             people[-1].chair = "chair"  # "Councillor Ian Ward, Leader in the Chair"
             fragment = fragment[:m.start()].strip()
             if not fragment:
