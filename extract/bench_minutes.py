@@ -26,11 +26,18 @@ def minutes_files() -> list[Path]:
 
 
 def clear_caches() -> None:
-    from parsers.minutes import member_key, names
+    """Empty the minutes parser's caches of what it read (people, keys, fragments as printed); the
+    state it builds once (the spaCy pipeline, the vocabularies: maxsize 1) stays built."""
+    import importlib
+    import pkgutil
 
-    for cached in (getattr(names, "_read_person", None), member_key.member_key):
-        if cached is not None:  # _read_person: only where the parser caches people
-            cached.cache_clear()
+    import parsers.minutes as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear") and value.cache_info().maxsize != 1 and value.__module__ == module.__name__:
+                value.cache_clear()
 
 
 def best_cpu(work: Callable[[], object], repeat: int) -> float:

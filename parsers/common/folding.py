@@ -17,4 +17,7 @@ def folded(text: str) -> str:
 
 def mentions(folded_text: str, *words: str) -> bool:
     """Does the folded text hold any of these lower-case words (literal, no spaces inside)?"""
-    return any(word in folded_text for word in words)
+    for word in words:
+        if word in folded_text:
+            return True
+    return False

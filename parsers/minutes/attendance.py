@@ -253,7 +253,7 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
     "1.1 Councillor Pete West for Councillor Ben Duncan.")."""
     # Each pattern runs only where a word every match of it needs is printed; most items hold none. The
     # lines run together hold every word of the joined text (joining adds at most a space).
-    words = folded("".join(l.text.strip() for l in lines))
+    words = folded("".join([l.text.strip() for l in lines]))
     apologies = mentions(words, "apolog", "received") if apologies_item else mentions(words, "apolog")
     virtual = mentions(words, "virtual", "remote", "online") or bool("via" in words and _VIA_LINK.search(words))
     substitutes = mentions(words, "substitut")

@@ -11,6 +11,7 @@ line (`MinutesLine.columns`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parsers.common.folding import folded, mentions
 from parsers.minutes.lines import MinutesLine, join_wrapped
@@ -151,8 +152,7 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
         piece = _SERIAL_AND.sub("", piece.strip())  # the serial comma's ", and"
         if k:
             after_comma.add(len(fragments))
-        for part in _split_and(piece, surnames):
-            fragments += _split_at_titles(part)
+        fragments += _fragments(piece, surnames)
     people: list[PrintedPerson] = []
     chair_named = "chair" in folded(text)  # "... in the Chair" can end a fragment only if the list says it
     carried_title = None  # "Councillors A, B and C": the plural title belongs to each name after it
@@ -192,6 +192,13 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
     return people
 
 
+@lru_cache(maxsize=8192)  # a member's entry recurs on every list and recorded vote of a meeting
+def _fragments(piece: str, surnames: bool) -> tuple[str, ...]:
+    """One piece of a list between commas, cut at "and" and at titles: each fragment may be a person."""
+    return tuple(fragment for part in _split_and(piece, surnames) for fragment in _split_at_titles(part))
+
+
+@lru_cache(maxsize=8192)
 def _only_post_nominals(fragment: str) -> bool:
     return all(_POST_NOMINAL_TOKEN.fullmatch(t) for t in fragment.split())
 

@@ -127,6 +127,7 @@ def is_title_word(word: str) -> bool:
     return word.rstrip(".").lower() in TITLES
 
 
+@lru_cache(maxsize=8192)
 def is_post_fragment(text: str) -> bool:
     words = text.split()
     if not words:

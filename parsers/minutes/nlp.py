@@ -74,7 +74,7 @@ def declarants(sentence: str) -> list[tuple[str, int]]:
 
 def decision_kind(sentence: str) -> str | None:
     """'agreed' or 'noted' when the sentence records a decision, else None."""
-    if not _DECISION_WORD.search(sentence):
+    if not _may_record_a_decision(folded(sentence)) or not _DECISION_WORD.search(sentence):
         return None  # most sentences: skip tokenising them
     nlp, matchers = pipeline()
     doc = nlp.make_doc(sentence)
@@ -84,6 +84,15 @@ def decision_kind(sentence: str) -> str | None:
     if "NOTED" in kinds:
         return "noted"
     return None
+
+
+def _may_record_a_decision(words: str) -> bool:
+    """Could a decision pattern match: each needs its verb and a word it follows (or "correct")."""
+    if "agreed" in words and ("was" in words or mentions(words, *_BODIES)):
+        return True
+    if "correct" in words and mentions(words, "agreed", "approved"):
+        return True
+    return "noted" in words and mentions(words, *_BODIES, *_PAPERS)
 
 
 def is_cabinet_role(position: str) -> bool:
