@@ -74,7 +74,7 @@ def end_of_minutes(lines: list[MinutesLine]) -> int:
 
 def find_items(lines: list[MinutesLine]) -> tuple[int, list[Item]]:
     """(index of the first heading line, items) over the minutes' lines."""
-    anchors = [i for i, l in enumerate(lines) if l.text.lstrip().startswith("(") and _ANCHOR.match(l.text.strip())]
+    anchors = [i for i, l in enumerate(lines) if "(" in l.text and _ANCHOR.match(l.text.strip())]
     if anchors:
         heads = _anchored_headings(lines, anchors)
     else:

@@ -21,7 +21,10 @@ _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one prin
 # Points between two groups on one baseline that make them separate cells, not words of one
 # phrase: wider than a justified line's widest word space.
 _COLUMN_GAP = 12.0
-_TEXT_COLUMN_GAP = re.compile(r"\s{3,}")  # a pdftotext -layout line: columns apart by runs of spaces
+_TEXT_COLUMN_GAP = re.compile(r"\s{3,}")
+_LETTER = re.compile(r"[A-Za-z]")
+_OPENS_WITH_NUMBER_OR_BRACKET = re.compile(r"^[\d(]")
+_DIGITS = re.compile(r"\d+")  # a pdftotext -layout line: columns apart by runs of spaces
 
 
 @dataclass(slots=True)
@@ -110,9 +113,9 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
     for lines in pages.values():
         for line in {id(l): l for l in lines[:edge] + lines[-edge:]}.values():
             text = line.text.strip()
-            if len(re.findall(r"[A-Za-z]", text)) < 5 or re.match(r"^[\d(]", text):
+            if len(_LETTER.findall(text)) < 5 or _OPENS_WITH_NUMBER_OR_BRACKET.match(text):
                 continue
-            seen.setdefault(re.sub(r"\d+", "#", text.lower()), []).append(line)
+            seen.setdefault(_DIGITS.sub("#", text.lower()), []).append(line)
     first_page = min(pages)
     dropped: set[int] = set()
     for copies in seen.values():
@@ -156,6 +159,8 @@ def _mark_paragraphs(lines: list[MinutesLine]) -> None:
 
 def join_wrapped(parts: list[str]) -> str:
     """Join wrapped lines into one string: a word broken at a hyphen or mid-word is mended."""
+    if len(parts) == 1:
+        return parts[0].strip()  # a paragraph of one line, the most common
     out: list[str] = []
     tail = ""
     for part in parts:

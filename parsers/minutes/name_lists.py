@@ -44,6 +44,7 @@ _SUBSTITUTION_WORDS = ("substitut", "deputising", "place")
 _SERIAL_AND = re.compile(r"^and\s+")
 _AND = re.compile(r"\s+and\s+")
 _POST_NOMINAL_TOKEN = re.compile(r"[A-Z]{2,5}")
+_BRACKET_OR = {sep: re.compile(rf"[(){sep}]") for sep in ",;"}
 _SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
 
 
@@ -125,15 +126,7 @@ def _continues(previous: str, text: str) -> bool:
 
 
 def _has_comma_outside_brackets(text: str) -> bool:
-    if "(" not in text:
-        return "," in text
-    depth = 0
-    for ch in text:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == "," and depth <= 0:
-            return True
-    return False
+    return len(_split_outside_brackets(text, ",")) > 1
 
 
 def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
@@ -207,10 +200,14 @@ def _split_outside_brackets(text: str, sep: str) -> list[str]:
     if "(" not in text:
         return text.split(sep)  # no bracket opens: every separator is outside brackets
     parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == sep and depth <= 0:
+    brackets_or_separator = _BRACKET_OR.get(sep) or re.compile(rf"[(){re.escape(sep)}]")
+    for m in brackets_or_separator.finditer(text):  # only brackets and separators matter
+        ch, i = m.group(), m.start()
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth <= 0:
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
