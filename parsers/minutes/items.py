@@ -44,6 +44,7 @@ _END_OF_MINUTES = re.compile(
     r"|^this page is intentionally left blank$",
     re.I,
 )
+_ENDING_FIRST_LETTERS = set("cCvVmMtT")
 _MAX_TITLE_LINES = 6  # lines walked over, blank ones included
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _COLUMN_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
@@ -67,7 +68,9 @@ class Item:
 def end_of_minutes(lines: list[MinutesLine]) -> int:
     """Index of the first line after the minutes proper (signature, closing time, blank page)."""
     for i, line in enumerate(lines):
-        if _END_OF_MINUTES.match(line.text.strip()):
+        text = line.text.strip()
+        # Every ending opens with c, v, m or t in either case (letters re.I finds in no other character).
+        if text[:1] in _ENDING_FIRST_LETTERS and _END_OF_MINUTES.match(text):
             return i
     return len(lines)
 

@@ -105,7 +105,7 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
     """
     pages: dict[int, list] = {}
     for line in doc.lines:
-        if line.text.strip():
+        if line.text and not line.text.isspace():  # not blank (no stripped copy made)
             pages.setdefault(line.page, []).append(line)
     if len(pages) < 2:
         return set()

@@ -142,7 +142,9 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
     pieces = [c for part in _split_outside_brackets(text, ";") for c in _split_outside_brackets(part, ",")]
     surnames = bool(_PLURAL_TITLE.match(text.strip()))  # "Councillors Chahal, Kelly and Sadiq"
     for k, piece in enumerate(pieces):
-        piece = _SERIAL_AND.sub("", piece.strip())  # the serial comma's ", and"
+        piece = piece.strip()
+        if piece.startswith("and"):
+            piece = _SERIAL_AND.sub("", piece)  # the serial comma's ", and"
         if k:
             after_comma.add(len(fragments))
         fragments += _fragments(piece, surnames)
