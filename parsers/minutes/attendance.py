@@ -16,7 +16,7 @@ from parsers.common.folding import folded, mentions
 from parsers.minutes.lines import MinutesLine, join_wrapped, joint
 from parsers.minutes.nlp import is_cabinet_role
 from parsers.minutes.name_lists import PLURAL_TITLE_ALONE, people_in_block, split_entries
-from parsers.minutes.names import PrintedPerson, split_title, starts_with_title
+from parsers.minutes.names import AT_A_DISTANCE, PrintedPerson, split_title, starts_with_title
 
 # Block labels at the start of a header line; the kind says what the names in it are.
 _LABELS = [
@@ -95,7 +95,7 @@ _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 
 # Attendance at a distance: a block label ("IN ATTENDANCE VIRTUALLY:") or a sentence ("Ms L Game and
 # Ms T Scott were in attendance virtually.", "Mr X attended remotely", "joined the meeting via Teams").
-_VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
+_VIRTUAL = re.compile(rf"\b(?:{AT_A_DISTANCE})\b", re.I)
 _VIRTUAL_SENTENCE = re.compile(
     r"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir)\b[^.;]*?),?\s+"
     r"(?:(?:subsequently|later|then|also|both)\s+)?(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present)|attended|joined(?:\s+the\s+meeting)?)"

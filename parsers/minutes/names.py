@@ -48,8 +48,10 @@ _SUBSTITUTED_BY = re.compile(
     r"|in\s+(?:his|her|their)\s+(?:absence|place)|instead)\b.*$",
     re.I,
 )
+# The words that say someone attended at a distance (a bracketed note here, a label or sentence in attendance).
+AT_A_DISTANCE = r"virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link)"
 # How a person attended, noted in brackets: "(virtual)", "(attended remotely)", "(in person)".
-_VIRTUAL_NOTE = re.compile(r"^(?:attended\s+|attending\s+|joined\s+)?(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link))$", re.I)
+_VIRTUAL_NOTE = re.compile(rf"^(?:attended\s+|attending\s+|joined\s+)?(?:{AT_A_DISTANCE})$", re.I)
 _IN_PERSON_NOTE = re.compile(r"^(?:attended\s+|attending\s+)?in\s+person$", re.I)
 # An office printed before the person who holds it, the person in brackets.
 _OFFICE_THEN_NAME = re.compile(
