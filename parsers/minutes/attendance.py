@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.common.folding import folded, mentions
-from parsers.minutes.lines import MinutesLine, join_wrapped, joint
+from parsers.minutes.lines import MinutesLine, join_wrapped, line_at, text_with_positions
 from parsers.minutes.nlp import is_cabinet_role
 from parsers.minutes.name_lists import PLURAL_TITLE_ALONE, people_in_block, split_entries
 from parsers.minutes.names import AT_A_DISTANCE, PrintedPerson, split_title, starts_with_title
@@ -259,11 +259,11 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
     substitutes = mentions(words, "substitut")
     if not (apologies or virtual or substitutes or substitutes_item):
         return []
-    text, starts = _text_with_positions(lines)
+    text, starts = text_with_positions(lines)
     entries = []
     pattern = _APOLOGY_FROM if apologies_item else _APOLOGY_SENTENCE
     for m in pattern.finditer(text) if apologies else ():
-        at = _line_at(starts, lines, m.end())
+        at = line_at(starts, lines, m.end())
         index = lines.index(at)
         line_end = starts[index + 1] if index + 1 < len(starts) else len(text)
         if _LIST_FOLLOWS.fullmatch(text[m.end():line_end]):
@@ -279,20 +279,20 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
         for person in split_entries(names):
             entries += _entries(person, "apologies", at)
     for m in _VIRTUAL_SENTENCE.finditer(text) if virtual else ():
-        at = _line_at(starts, lines, m.start())
+        at = line_at(starts, lines, m.start())
         for person in split_entries(m.group("names")):
             if person.is_person:
                 entries.append(_entry(person, "others" + VIRTUAL_BLOCK, at))
     if substitutes_item:
         for m in _SUBSTITUTE_PAIR.finditer(text):
-            at = _line_at(starts, lines, m.start())
+            at = line_at(starts, lines, m.start())
             for person in split_entries(m.group("names")):
                 if person.is_person:
                     person.substitute_for = split_title(m.group("for").strip())[1]
                     entries.append(_entry(person, "substitutes", at))
         return entries
     for m in _SUBSTITUTES_SENTENCE.finditer(text) if substitutes else ():
-        at = _line_at(starts, lines, m.start())
+        at = line_at(starts, lines, m.start())
         for person in split_entries(m.group("names")):
             if person.is_person:
                 if m.group("for"):
@@ -377,27 +377,3 @@ def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry
 def _is_councillor(person: PrintedPerson) -> bool:
     return bool(person.title and re.search(r"\b(?:cllr|councillor)\b", person.title, re.I))
 
-
-def _text_with_positions(lines: list[MinutesLine]) -> tuple[str, list[int]]:
-    """The lines joined as join_wrapped does, with where each line starts in the result."""
-    starts, out, length, tail = [], [], 0, ""
-    for line in lines:
-        part = line.text.strip()
-        starts.append(length)
-        if part and tail:
-            gap = joint(tail, part)
-            out.append(gap)
-            length += len(gap)
-        if part:
-            out.append(part)
-            length += len(part)
-            tail = part[-3:]
-    return "".join(out), starts
-
-
-def _line_at(starts: list[int], lines: list[MinutesLine], offset: int) -> MinutesLine:
-    index = 0
-    for i, start in enumerate(starts):
-        if start <= offset:
-            index = i
-    return lines[index]

@@ -11,6 +11,7 @@ only be told apart by the gaps between them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from schemas.document import Document
@@ -180,9 +181,26 @@ def join_wrapped(parts: list[str]) -> str:
     return "".join(out)
 
 
-def joint(tail: str, part: str) -> str:
-    """What goes between a line ending in `tail` and the next, stripped line `part`: "" or " "."""
-    return " " if _spaced(tail, part) else ""
+def text_with_positions(lines: list[MinutesLine]) -> tuple[str, list[int]]:
+    """The lines joined as join_wrapped does, with where each line starts in the result."""
+    starts, out, length, tail = [], [], 0, ""
+    for line in lines:
+        part = line.text.strip()
+        starts.append(length)
+        if part and tail and _spaced(tail, part):
+            out.append(" ")
+            length += 1
+        if part:
+            out.append(part)
+            length += len(part)
+            tail = part[-3:]
+    return "".join(out), starts
+
+
+def line_at(starts: list[int], lines: list[MinutesLine], offset: int) -> MinutesLine:
+    """The line a character of text_with_positions' text was printed on (the last one starting at or
+    before it: a blank line starts where the next one does)."""
+    return lines[max(bisect_right(starts, offset) - 1, 0)]
 
 
 def _spaced(tail: str, part: str) -> bool:
