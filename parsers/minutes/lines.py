@@ -135,10 +135,12 @@ def _word_cells(line) -> list[str] | None:
     if not words or len(words) < 2:
         return None
     gaps: list[int] = []
-    try:  # most lines have no gap: a plain loop over the edges, nothing built (the cheapest in CPython)
-        right = words[0].x1
-        for i in range(1, len(words)):
-            word = words[i]
+    # Most lines have no gap: one pass over the words, nothing built. Iterated, not indexed: the reader
+    # may hand a sequence whose indexing is a Python call per word.
+    others = iter(words)
+    try:
+        right = next(others).x1
+        for i, word in enumerate(others, 1):
             if word.x0 - right > _COLUMN_GAP:
                 gaps.append(i)
             right = word.x1
