@@ -146,3 +146,13 @@ def test_monitoring_letters_record_the_canonical_name_too():
     assert normalise_authority("London Borough of Hammersmith & Fulham") == "Hammersmith and Fulham"
     assert normalise_authority("Gloucestershire") == "Gloucestershire"
     assert normalise_authority("Atlantis") == "Atlantis"  # unknown: as printed, never the nearest
+
+
+@pytest.mark.parametrize("text, found", [
+    ("MINUTES of the Kent County Council meeting", ["Kent"]),
+    ("MinutesKent County Council", []),  # a name running on from a word is no name
+    ("xCity of York Council", ["York"]),  # ... but one may start inside what ran on
+    ("Medway and Kent; Bury", ["Medway", "Kent", "Bury"]),
+])
+def test_the_splitter_finds_names_standing_as_words(text, found):
+    assert splitter_authorities.authorities_in(text) == found

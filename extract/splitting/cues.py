@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extract.splitting.recognisers import recognise
+from parsers.common.attendance_label import ATTENDANCE_LABEL
 from parsers.common.minutes_announced import MINUTES_ANNOUNCED
 from parsers.common.ofsted_letters import is_ofsted_sender
 
@@ -83,12 +84,6 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-# The label over a list of who came (or sent apologies): what real minutes have
-# and an agenda item quoting "Minutes of the meeting held on …" does not.
-ATTENDANCE_LABEL = _re(
-    r"^\s*(?:\d+\.?\s+)?(?:present|members\s+present|in\s+attendance|attendees|attendance|also\s+present|"
-    r"councillors\s+present|(?:members|councillors|membership)\s*:|apologies)\b"
-)
 
 # A title's line that is an entry in an agenda ("6. Quarterly Performance Report (Pages 25 - 100)")
 # or a minute item's heading ("Quarterly Performance Report, Q2 2024-2025 (Item 6)"): it names a

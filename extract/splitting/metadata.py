@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from extract.splitting.authorities import AUTHORITIES, authorities_in
-from extract.splitting.cues import ATTENDANCE_LABEL
+from parsers.common.attendance_label import ATTENDANCE_LABEL
 from parsers.common.dates import find_dates
 from parsers.common.ofsted_letters import LETTERHEAD_MARK
 from parsers.common.person_names import HONORIFIC

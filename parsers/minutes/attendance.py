@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.minutes.lines import MinutesLine, join_wrapped, joint
+from parsers.common.folding import folded, mentions
+from parsers.minutes.lines import MinutesLine, join_wrapped, line_at, text_with_positions
 from parsers.minutes.nlp import is_cabinet_role
 from parsers.minutes.name_lists import PLURAL_TITLE_ALONE, people_in_block, split_entries
-from parsers.minutes.names import PrintedPerson, split_title, starts_with_title
+from parsers.minutes.names import AT_A_DISTANCE, PrintedPerson, split_title, starts_with_title
 
 # Block labels at the start of a header line; the kind says what the names in it are.
 _LABELS = [
@@ -94,11 +95,13 @@ _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 
 # Attendance at a distance: a block label ("IN ATTENDANCE VIRTUALLY:") or a sentence ("Ms L Game and
 # Ms T Scott were in attendance virtually.", "Mr X attended remotely", "joined the meeting via Teams").
-_VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
+_VIRTUAL = re.compile(rf"\b(?:{AT_A_DISTANCE})\b", re.I)
 _VIRTUAL_SENTENCE = re.compile(
     r"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Sir)\b[^.;]*?),?\s+"
     r"(?:(?:subsequently|later|then|also|both)\s+)?(?:(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|present)|attended|joined(?:\s+the\s+meeting)?)"
     r"(?:\s+the\s+meeting)?\s+(?:virtually|remotely|online|via\s+(?:teams|zoom|video\s*link))\b", re.I)
+# "via Teams" in the lines run together and folded (see apologies_in_text).
+_VIA_LINK = re.compile(r"via\s*(?:teams|zoom|video)")
 # Kind suffix of a block printed as attended at a distance.
 VIRTUAL_BLOCK = "+virtual"
 
@@ -117,7 +120,8 @@ class AttendanceEntry:
 def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
     """Attendance from the lines before the first item."""
     entries: list[AttendanceEntry] = []
-    for kind, block in _blocks(lines):
+    blocks = _blocks(lines)
+    for kind, block in blocks:
         for segment in _segments(block, keep_prose=True):
             sentence = _attendance_sentence(segment)
             if sentence is not None:
@@ -127,7 +131,7 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
                 continue
             for person, at in people_in_block(segment):
                 entries += _entries(person, kind, at)
-    if any(kind.endswith(VIRTUAL_BLOCK) for kind, _ in _blocks(lines)):
+    if any(kind.endswith(VIRTUAL_BLOCK) for kind, _ in blocks):
         # The minutes list who attended at a distance apart: everyone else present was in the room.
         for e in entries:
             if e.present and e.mode == "unknown":
@@ -247,11 +251,19 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
     """Apologies minuted as a sentence ("Apologies were received from Mrs C Bell."), and substitutes
     ("Councillor A Reed substituted for Councillor D Mulholland."; in an item about substitutes,
     "1.1 Councillor Pete West for Councillor Ben Duncan.")."""
-    text, starts = _text_with_positions(lines)
+    # Each pattern runs only where a word every match of it needs is printed; most items hold none. The
+    # lines run together hold every word of the joined text (joining adds at most a space).
+    words = folded("".join([l.text.strip() for l in lines]))
+    apologies = mentions(words, "apolog", "received") if apologies_item else mentions(words, "apolog")
+    virtual = mentions(words, "virtual", "remote", "online") or bool("via" in words and _VIA_LINK.search(words))
+    substitutes = mentions(words, "substitut")
+    if not (apologies or virtual or substitutes or substitutes_item):
+        return []
+    text, starts = text_with_positions(lines)
     entries = []
     pattern = _APOLOGY_FROM if apologies_item else _APOLOGY_SENTENCE
-    for m in pattern.finditer(text):
-        at = _line_at(starts, lines, m.end())
+    for m in pattern.finditer(text) if apologies else ():
+        at = line_at(starts, lines, m.end())
         index = lines.index(at)
         line_end = starts[index + 1] if index + 1 < len(starts) else len(text)
         if _LIST_FOLLOWS.fullmatch(text[m.end():line_end]):
@@ -266,21 +278,21 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
         names = text[m.end(): _sentence_end(text, m.end())]
         for person in split_entries(names):
             entries += _entries(person, "apologies", at)
-    for m in _VIRTUAL_SENTENCE.finditer(text):
-        at = _line_at(starts, lines, m.start())
+    for m in _VIRTUAL_SENTENCE.finditer(text) if virtual else ():
+        at = line_at(starts, lines, m.start())
         for person in split_entries(m.group("names")):
             if person.is_person:
                 entries.append(_entry(person, "others" + VIRTUAL_BLOCK, at))
     if substitutes_item:
         for m in _SUBSTITUTE_PAIR.finditer(text):
-            at = _line_at(starts, lines, m.start())
+            at = line_at(starts, lines, m.start())
             for person in split_entries(m.group("names")):
                 if person.is_person:
                     person.substitute_for = split_title(m.group("for").strip())[1]
                     entries.append(_entry(person, "substitutes", at))
         return entries
-    for m in _SUBSTITUTES_SENTENCE.finditer(text):
-        at = _line_at(starts, lines, m.start())
+    for m in _SUBSTITUTES_SENTENCE.finditer(text) if substitutes else ():
+        at = line_at(starts, lines, m.start())
         for person in split_entries(m.group("names")):
             if person.is_person:
                 if m.group("for"):
@@ -365,27 +377,3 @@ def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry
 def _is_councillor(person: PrintedPerson) -> bool:
     return bool(person.title and re.search(r"\b(?:cllr|councillor)\b", person.title, re.I))
 
-
-def _text_with_positions(lines: list[MinutesLine]) -> tuple[str, list[int]]:
-    """The lines joined as join_wrapped does, with where each line starts in the result."""
-    starts, out, length, tail = [], [], 0, ""
-    for line in lines:
-        part = line.text.strip()
-        starts.append(length)
-        if part and tail:
-            gap = joint(tail, part)
-            out.append(gap)
-            length += len(gap)
-        if part:
-            out.append(part)
-            length += len(part)
-            tail = part[-3:]
-    return "".join(out), starts
-
-
-def _line_at(starts: list[int], lines: list[MinutesLine], offset: int) -> MinutesLine:
-    index = 0
-    for i, start in enumerate(starts):
-        if start <= offset:
-            index = i
-    return lines[index]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.common.folding import folded, mentions
 from parsers.minutes.items import NUMBER, Item
 from parsers.minutes.lines import MinutesLine, join_wrapped
 from parsers.minutes.member_key import same_member
@@ -15,7 +16,9 @@ _DECLARATIONS_TITLE = re.compile(r"\bdeclarations?\b|\bdisclosures?\b|\binterest
 _NO_DECLARATIONS = re.compile(r"\bno\s+(?:declarations?|interests?)\b", re.I)
 _STATED_ITEM = re.compile(rf"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?({NUMBER})\b", re.I)
 _TABLE_HEADER = re.compile(r"\bname(?:\s+of\s+(?:member|councillor))?\b.*\b(?:type|nature)\s+of\s+interest\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"‘])")
+# The end of a sentence: its closing mark, the spaces after it, a capital or an opening bracket next. (The
+# mark is matched, not looked behind for: a pattern that opens with a character class is scanned for fast.)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(“\"‘])")
 _POINT_MARKER = re.compile(r"^\s*(?:\(\w{1,4}\)|\d{1,3}(?:\.\d{1,3})*\.?|[a-z]\.|[A-Za-z]\)|[•\-–])\s+")
 # A paragraph that records a decision by its opening word: "RESOLVED that", "It was RESOLVED:",
 # "Agreed: That ...", "AGREED that", "Decision: ...". "Agreed" in ordinary prose ("Agreed by all
@@ -57,6 +60,8 @@ def declarations(items: list[Item]) -> list[Found]:
     out: list[Found] = []
     for item in items:
         in_declarations_item = bool(_DECLARATIONS_TITLE.search(item.title))
+        if not in_declarations_item and not mentions(folded("".join([l.text.strip() for l in item.body])), "declare", "disclose"):
+            continue  # elsewhere only a paragraph that declares or discloses is read (joining adds at most a space)
         for text, line in _paragraphs(item.body, people_open_lines=in_declarations_item):
             if in_declarations_item and (listed := _listed_declaration(text)):
                 # "Councillor J Smith – Item 6 – personal interest as a school governor"
@@ -66,7 +71,7 @@ def declarations(items: list[Item]) -> list[Found]:
                 continue
             if "declare" not in text.lower() and "disclose" not in text.lower():
                 continue
-            for sentence in _SENTENCE.split(text):
+            for sentence in _sentences(text):
                 if _NO_DECLARATIONS.search(sentence):
                     continue
                 if group := _COLLECTIVE.match(_POINT_MARKER.sub("", sentence, count=1)):
@@ -212,11 +217,22 @@ def resolutions(items: list[Item]) -> list[Found]:
                 out.append(Found(item.number, " ".join(parts), line, kind="agreed" if agreed else "resolved"))
                 i = j
                 continue
-            for sentence in _SENTENCE.split(bare):
-                kind = decision_kind(sentence)
-                if kind:
-                    out.append(Found(item.number, sentence.strip(), line, kind=kind))
+            if mentions(folded(bare), "agreed", "approved", "noted"):  # no sentence records a decision without one
+                for sentence in _sentences(bare):
+                    kind = decision_kind(sentence)
+                    if kind:
+                        out.append(Found(item.number, sentence.strip(), line, kind=kind))
             i += 1
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    """The text cut into sentences, each keeping its closing mark, the spaces between them dropped."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append(text[start:m.start() + 1])
+        start = m.end()
+    out.append(text[start:])
     return out
 
 

@@ -255,7 +255,7 @@ def _most_named_council(body: list[MinutesLine]) -> str | None:
     """The council the minutes name most often, when one clearly leads (at least twice)."""
     counts: Counter[str] = Counter()
     for line in body:
-        for m in _COUNCIL.finditer(line.text):
+        for m in _COUNCIL.finditer(line.text) if "Council" in line.text else ():  # the pattern's one fixed word
             if m.group(2):
                 counts[f"{m.group(1)} {m.group(2)} Council"] += 1
     if not counts:

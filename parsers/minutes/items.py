@@ -44,8 +44,11 @@ _END_OF_MINUTES = re.compile(
     r"|^this page is intentionally left blank$",
     re.I,
 )
+_ENDING_FIRST_LETTERS = set("cCvVmMtT")
 _MAX_TITLE_LINES = 6  # lines walked over, blank ones included
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+_COLUMN_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_POINT_OPENING = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\w{1,4}\)|[a-z]\.|[•\-–])\s+\S")
 
 
 @dataclass
@@ -65,14 +68,16 @@ class Item:
 def end_of_minutes(lines: list[MinutesLine]) -> int:
     """Index of the first line after the minutes proper (signature, closing time, blank page)."""
     for i, line in enumerate(lines):
-        if _END_OF_MINUTES.match(line.text.strip()):
+        text = line.text.strip()
+        # Every ending opens with c, v, m or t in either case (letters re.I finds in no other character).
+        if text[:1] in _ENDING_FIRST_LETTERS and _END_OF_MINUTES.match(text):
             return i
     return len(lines)
 
 
 def find_items(lines: list[MinutesLine]) -> tuple[int, list[Item]]:
     """(index of the first heading line, items) over the minutes' lines."""
-    anchors = [i for i, l in enumerate(lines) if _ANCHOR.match(l.text.strip())]
+    anchors = [i for i, l in enumerate(lines) if "(" in l.text and _ANCHOR.match(l.text.strip())]
     if anchors:
         heads = _anchored_headings(lines, anchors)
     else:
@@ -102,7 +107,7 @@ def _lettered_sub_items(item: Item) -> list[Item]:
     heading = re.compile(rf"^\s*{item.number}([a-z])[.)]?\s+([A-Z][^.;:]{{2,100}})$")
     cuts = []
     for i, line in enumerate(item.body):
-        m = heading.match(line.text.rstrip())
+        m = heading.match(line.text.rstrip()) if line.text.lstrip().startswith(item.number) else None
         if m and (i == 0 or line.starts_paragraph) and len(m.group(2).split()) <= 15:
             cuts.append((i, m))
     if len(cuts) < 1:
@@ -124,11 +129,15 @@ def paragraphs_text(lines: list[MinutesLine]) -> str:
             paragraphs.append([])
         paragraphs[-1].append(line.text)
     # Runs of spaces are a layout extraction's columns ("Name of Member      Type of Interest").
-    return "\n".join(re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", join_wrapped(p)) for p in paragraphs)
+    return "\n".join(_squeeze_columns(join_wrapped(p)) for p in paragraphs)
+
+
+def _squeeze_columns(text: str) -> str:
+    return _COLUMN_SPACES.sub(" ", text) if "  " in text or "\t" in text else text
 
 
 def _opens_point(text: str) -> bool:
-    return bool(re.match(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\w{1,4}\)|[a-z]\.|[•\-–])\s+\S", text))
+    return bool(_POINT_OPENING.match(text))
 
 
 def _anchored_headings(lines: list[MinutesLine], anchors: list[int]) -> list[tuple[int, int, Item]]:

@@ -11,6 +11,7 @@ only be told apart by the gaps between them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from schemas.document import Document
@@ -21,7 +22,10 @@ _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one prin
 # Points between two groups on one baseline that make them separate cells, not words of one
 # phrase: wider than a justified line's widest word space.
 _COLUMN_GAP = 12.0
-_TEXT_COLUMN_GAP = re.compile(r"\s{3,}")  # a pdftotext -layout line: columns apart by runs of spaces
+_TEXT_COLUMN_GAP = re.compile(r"\s{3,}")
+_LETTER = re.compile(r"[A-Za-z]")
+_OPENS_WITH_NUMBER_OR_BRACKET = re.compile(r"^[\d(]")
+_DIGITS = re.compile(r"\d+")  # a pdftotext -layout line: columns apart by runs of spaces
 
 
 @dataclass(slots=True)
@@ -102,7 +106,7 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
     """
     pages: dict[int, list] = {}
     for line in doc.lines:
-        if line.text.strip():
+        if line.text and not line.text.isspace():  # not blank (no stripped copy made)
             pages.setdefault(line.page, []).append(line)
     if len(pages) < 2:
         return set()
@@ -110,9 +114,9 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
     for lines in pages.values():
         for line in {id(l): l for l in lines[:edge] + lines[-edge:]}.values():
             text = line.text.strip()
-            if len(re.findall(r"[A-Za-z]", text)) < 5 or re.match(r"^[\d(]", text):
+            if len(_LETTER.findall(text)) < 5 or _OPENS_WITH_NUMBER_OR_BRACKET.match(text):
                 continue
-            seen.setdefault(re.sub(r"\d+", "#", text.lower()), []).append(line)
+            seen.setdefault(_DIGITS.sub("#", text.lower()), []).append(line)
     first_page = min(pages)
     dropped: set[int] = set()
     for copies in seen.values():
@@ -130,8 +134,16 @@ def _word_cells(line) -> list[str] | None:
     words = line.words
     if not words or len(words) < 2:
         return None
-    try:  # most lines have no gap: find the first before building anything
-        gaps = [i for i in range(1, len(words)) if words[i].x0 - words[i - 1].x1 > _COLUMN_GAP]
+    gaps: list[int] = []
+    # Most lines have no gap: one pass over the words, nothing built. Iterated, not indexed: the reader
+    # may hand a sequence whose indexing is a Python call per word.
+    others = iter(words)
+    try:
+        right = next(others).x1
+        for i, word in enumerate(others, 1):
+            if word.x0 - right > _COLUMN_GAP:
+                gaps.append(i)
+            right = word.x1
     except TypeError:  # a word without a position
         return None
     if not gaps:
@@ -156,23 +168,46 @@ def _mark_paragraphs(lines: list[MinutesLine]) -> None:
 
 def join_wrapped(parts: list[str]) -> str:
     """Join wrapped lines into one string: a word broken at a hyphen or mid-word is mended."""
+    if len(parts) == 1:
+        return parts[0].strip()  # a paragraph of one line, the most common
     out: list[str] = []
     tail = ""
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if tail:
-            out.append(joint(tail, part))
+        if tail and _spaced(tail, part):
+            out.append(" ")
         out.append(part)
         tail = part[-3:]
     return "".join(out)
 
 
-def joint(tail: str, part: str) -> str:
-    """What goes between a line ending in `tail` and the next, stripped line `part`: "" or " "."""
-    if tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha():
-        return ""  # "Vice-" + "Chair", "Barrington-" + "King"
+def text_with_positions(lines: list[MinutesLine]) -> tuple[str, list[int]]:
+    """The lines joined as join_wrapped does, with where each line starts in the result."""
+    starts, out, length, tail = [], [], 0, ""
+    for line in lines:
+        part = line.text.strip()
+        starts.append(length)
+        if part and tail and _spaced(tail, part):
+            out.append(" ")
+            length += 1
+        if part:
+            out.append(part)
+            length += len(part)
+            tail = part[-3:]
+    return "".join(out), starts
+
+
+def line_at(starts: list[int], lines: list[MinutesLine], offset: int) -> MinutesLine:
+    """The line a character of text_with_positions' text was printed on (the last one starting at or
+    before it: a blank line starts where the next one does)."""
+    return lines[max(bisect_right(starts, offset) - 1, 0)]
+
+
+def _spaced(tail: str, part: str) -> bool:
+    if tail[-1] == "-" and len(tail) > 1 and tail[-2].isalpha():
+        return False  # "Vice-" + "Chair", "Barrington-" + "King"
     if part[0].islower() and _CUT_WORD_END.search(tail):
-        return ""  # "Young P" + "eople": a word cut by a column edge
-    return " "
+        return False  # "Young P" + "eople": a word cut by a column edge
+    return True

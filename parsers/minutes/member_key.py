@@ -12,18 +12,24 @@ from functools import lru_cache
 from parsers.minutes.names import split_post_nominals, split_title
 
 
+_SPACES = re.compile(r"\s+")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_STOPS_AND_APOSTROPHES = re.compile(r"[.’'`]")
+_NOT_IN_A_NAME = re.compile(r"[^\w' -]")
+
+
 @lru_cache(maxsize=8192)  # the same names recur on every list and vote of a meeting
 def member_key(name: str | None, title: str | None = None) -> str | None:
     """The folded name; None when nothing of a name is left."""
     if not name:
         return None
     printed = f"{title} {name}" if title else name
-    _, bare = split_title(re.sub(r"\s+", " ", printed).strip())
+    _, bare = split_title(_SPACES.sub(" ", printed).strip())
     bare, _ = split_post_nominals(bare)
-    bare = re.sub(r"\([^()]*\)", " ", bare)  # "(Chairman)" is a role, not the name
-    bare = re.sub(r"[.’'`]", lambda m: "" if m.group() == "." else "'", bare)
-    bare = re.sub(r"[^\w' -]", " ", bare.lower())
-    key = re.sub(r"\s+", " ", bare).strip(" -")
+    bare = _BRACKETED.sub(" ", bare)  # "(Chairman)" is a role, not the name
+    bare = _STOPS_AND_APOSTROPHES.sub(lambda m: "" if m.group() == "." else "'", bare)
+    bare = _NOT_IN_A_NAME.sub(" ", bare.lower())
+    key = _SPACES.sub(" ", bare).strip(" -")
     return key or None
 
 

@@ -11,13 +11,16 @@ line (`MinutesLine.columns`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from parsers.common.folding import folded, mentions
 from parsers.minutes.lines import MinutesLine, join_wrapped
-from parsers.minutes.organisations import is_organisation, protect_joined_names, restore_joined_names
+from parsers.minutes.organisations import JOINED, is_organisation, protect_joined_names, restore_joined_names
 from parsers.minutes.names import (
     PrintedPerson,
     is_post_fragment,
     looks_like_name,
+    is_title_word,
     parse_person,
     split_post_nominals,
     split_title,
@@ -36,6 +39,12 @@ _SUBSTITUTION_PHRASE = re.compile(
     r",?\s+(?:who\s+(?:was|were|had\s+been)\s+)?(?P<phrase>substituted\s+by|substituting\s+for|(?:as\s+)?(?:a\s+)?substitute\s+for"
     r"|deputising\s+for|in\s+place\s+of)\s+(?P<who>(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady)\.?\s+[^,;()]+?)"
     r"(?=\s*(?:[,;]|\band\b|\.?$))", re.I)
+# Words without which _SUBSTITUTION_PHRASE cannot match: most lists hold none, and are not scanned for it.
+_SUBSTITUTION_WORDS = ("substitut", "deputising", "place")
+_SERIAL_AND = re.compile(r"^and\s+")
+_AND = re.compile(r"\s+and\s+")
+_POST_NOMINAL_TOKEN = re.compile(r"[A-Z]{2,5}")
+_BRACKET_OR = {sep: re.compile(rf"[(){sep}]") for sep in ",;"}
 _SINGULAR = {"councillors": "Councillor", "cllrs": "Cllr", "messrs": "Mr"}
 
 
@@ -117,13 +126,7 @@ def _continues(previous: str, text: str) -> bool:
 
 
 def _has_comma_outside_brackets(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == "," and depth <= 0:
-            return True
-    return False
+    return len(_split_outside_brackets(text, ",")) > 1
 
 
 def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
@@ -132,18 +135,21 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
     `one_person`: the text is one person's line, so a fragment with no title is a post.
     """
     text = protect_joined_names(text)
-    text = _SUBSTITUTION_PHRASE.sub(lambda m: f" ({m.group('phrase')} {m.group('who')})", text)
+    if mentions(folded(text), *_SUBSTITUTION_WORDS):
+        text = _SUBSTITUTION_PHRASE.sub(lambda m: f" ({m.group('phrase')} {m.group('who')})", text)
     fragments: list[str] = []
     after_comma: set[int] = set()  # fragments that a comma (not "and", not a title) cut off
     pieces = [c for part in _split_outside_brackets(text, ";") for c in _split_outside_brackets(part, ",")]
     surnames = bool(_PLURAL_TITLE.match(text.strip()))  # "Councillors Chahal, Kelly and Sadiq"
     for k, piece in enumerate(pieces):
-        piece = re.sub(r"^and\s+", "", piece.strip())  # the serial comma's ", and"
+        piece = piece.strip()
+        if piece.startswith("and"):
+            piece = _SERIAL_AND.sub("", piece)  # the serial comma's ", and"
         if k:
             after_comma.add(len(fragments))
-        for part in _split_and(piece, surnames):
-            fragments += _split_at_titles(part)
+        fragments += _fragments(piece, surnames)
     people: list[PrintedPerson] = []
+    chair_named = "chair" in folded(text)  # "... in the Chair" can end a fragment only if the list says it
     carried_title = None  # "Councillors A, B and C": the plural title belongs to each name after it
     for index, fragment in enumerate(fragments):
         fragment = fragment.strip(" .;:")
@@ -162,7 +168,7 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
         if people and people[-1].is_person and _only_post_nominals(fragment):
             people[-1].post_nominals = " ".join(filter(None, [people[-1].post_nominals, fragment]))
             continue
-        if people and people[-1].is_person and (m := _IN_THE_CHAIR_END.search(fragment)):
+        if people and people[-1].is_person and chair_named and (m := _IN_THE_CHAIR_END.search(fragment)):
             people[-1].chair = "chair"  # "Councillor Ian Ward, Leader in the Chair"
             fragment = fragment[:m.start()].strip()
             if not fragment:
@@ -174,23 +180,36 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
         person = parse_person(fragment)
         if person is not None:
             people.append(person)
-    for person in people:
+    for person in people if JOINED in text else ():
         for attribute in ("name", "position", "substitute_for", "substituted_by"):
             if value := getattr(person, attribute):
                 setattr(person, attribute, restore_joined_names(value))
     return people
 
 
+@lru_cache(maxsize=8192)  # a member's entry recurs on every list and recorded vote of a meeting
+def _fragments(piece: str, surnames: bool) -> tuple[str, ...]:
+    """One piece of a list between commas, cut at "and" and at titles: each fragment may be a person."""
+    return tuple(fragment for part in _split_and(piece, surnames) for fragment in _split_at_titles(part))
+
+
+@lru_cache(maxsize=8192)
 def _only_post_nominals(fragment: str) -> bool:
-    return all(re.fullmatch(r"[A-Z]{2,5}", t) for t in fragment.split())
+    return all(_POST_NOMINAL_TOKEN.fullmatch(t) for t in fragment.split())
 
 
 def _split_outside_brackets(text: str, sep: str) -> list[str]:
+    if "(" not in text:
+        return text.split(sep)  # no bracket opens: every separator is outside brackets
     parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == sep and depth <= 0:
+    brackets_or_separator = _BRACKET_OR.get(sep) or re.compile(rf"[(){re.escape(sep)}]")
+    for m in brackets_or_separator.finditer(text):  # only brackets and separators matter
+        ch, i = m.group(), m.start()
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth <= 0:
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
@@ -202,7 +221,7 @@ def _split_and(text: str, surnames: bool = False) -> list[str]:
 
     `surnames`: the list runs under a plural title, so a bare name ("Kelly") is a whole person.
     """
-    pieces = re.split(r"\s+and\s+", text)
+    pieces = _AND.split(text) if "and" in text else [text]
     if len(pieces) == 1:
         return pieces
     out = [pieces[0]]
@@ -234,8 +253,8 @@ def _split_at_titles(text: str) -> list[str]:
     depth = 0
     previous = None
     for token in text.split():
-        if (depth == 0 and previous is not None and out[-1] and starts_with_title(token + " x")
-                and not starts_with_title(previous + " x") and not _PLURAL_TITLE.match(previous + " ")):
+        if (depth == 0 and previous is not None and out[-1] and is_title_word(token)
+                and not is_title_word(previous) and not _PLURAL_TITLE.match(previous + " ")):
             out.append([])
         out[-1].append(token)
         depth += token.count("(") - token.count(")")

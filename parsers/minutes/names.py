@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from parsers.common.folding import folded
 from parsers.minutes.organisations import is_organisation
 
 # Honorifics kept in `title`, never in the name.
@@ -46,8 +48,10 @@ _SUBSTITUTED_BY = re.compile(
     r"|in\s+(?:his|her|their)\s+(?:absence|place)|instead)\b.*$",
     re.I,
 )
+# The words that say someone attended at a distance (a bracketed note here, a label or sentence in attendance).
+AT_A_DISTANCE = r"virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link)"
 # How a person attended, noted in brackets: "(virtual)", "(attended remotely)", "(in person)".
-_VIRTUAL_NOTE = re.compile(r"^(?:attended\s+|attending\s+|joined\s+)?(?:virtual(?:ly)?|remote(?:ly)?|online|via\s+(?:teams|zoom|video\s*link))$", re.I)
+_VIRTUAL_NOTE = re.compile(rf"^(?:attended\s+|attending\s+|joined\s+)?(?:{AT_A_DISTANCE})$", re.I)
 _IN_PERSON_NOTE = re.compile(r"^(?:attended\s+|attending\s+)?in\s+person$", re.I)
 # An office printed before the person who holds it, the person in brackets.
 _OFFICE_THEN_NAME = re.compile(
@@ -59,6 +63,9 @@ _OFFICE_THEN_NAME = re.compile(
 # "Councillor Wilson in the chair": the chair named in running text, not in brackets.
 _IN_THE_CHAIR = re.compile(r"\s+(?:was\s+)?in\s+the\s+chair\s*\.?$", re.I)
 _PARENS = re.compile(r"\(([^()]*)\)")
+_SPACES = re.compile(r"\s+")
+_LOWER_CASE = re.compile(r"[a-z]")
+_BARE_MEMBER = re.compile(r"(?:board\s+|committee\s+|panel\s+)?member", re.I)
 _DASH = re.compile(r"\s+[-–—]\s+|\s+[–—]|[–—]\s+")
 _POST_NOMINAL = re.compile(r"^[A-Z]{2,5}$")
 # A name token: "Andrew", "R", "McKay", "O'Neill", "Mackenzie-Charrington", "de".
@@ -97,7 +104,7 @@ def split_post_nominals(text: str) -> tuple[str, str | None]:
         if token != ",":
             found.insert(0, token)
     rest = " ".join(tokens).replace(" ,", ",").strip(" ,")
-    if not found or not re.search(r"[a-z]", rest):
+    if not found or not _LOWER_CASE.search(rest):
         return text.strip(" ,"), None
     return rest, " ".join(found)
 
@@ -113,10 +120,16 @@ def looks_like_name(text: str) -> bool:
 
 
 def starts_with_title(text: str) -> bool:
-    first = text.split(maxsplit=1)[0].rstrip(".").lower() if text.strip() else ""
-    return first in TITLES
+    words = text.split(maxsplit=1)
+    return bool(words) and is_title_word(words[0])
 
 
+def is_title_word(word: str) -> bool:
+    """One word (no spaces) that is an honorific: "Cllr", "Mrs.", "Sir"."""
+    return word.rstrip(".").lower() in TITLES
+
+
+@lru_cache(maxsize=8192)
 def is_post_fragment(text: str) -> bool:
     words = text.split()
     if not words:
@@ -128,21 +141,32 @@ def is_post_fragment(text: str) -> bool:
 
 
 def parse_person(entry: str) -> PrintedPerson | None:
-    """Read one attendance entry; None when nothing is left of it."""
-    entry = re.sub(r"\s+", " ", entry).strip(" ,;.:")
+    """Read one attendance entry; None when nothing is left of it. A copy the caller may change."""
+    person = _read_person(entry)
+    if person is None:
+        return None
+    copy = object.__new__(PrintedPerson)  # a shallow copy: its fields are strings, bools and None
+    copy.__dict__.update(person.__dict__)
+    return copy
+
+
+@lru_cache(maxsize=8192)  # the same members recur on every list and recorded vote of a meeting
+def _read_person(entry: str) -> PrintedPerson | None:
+    entry = _SPACES.sub(" ", entry).strip(" ,;.:")
     if not entry:
         return None
     chair = substitute_for = substituted_by = None
     mode = "unknown"
     positions: list[str] = []
-    if m := _IN_THE_CHAIR.search(entry):
+    # The guards below skip a pattern that cannot match (no "chair", no closing bracket, no brackets).
+    if "chair" in folded(entry) and (m := _IN_THE_CHAIR.search(entry)):
         chair, entry = "chair", entry[:m.start()]
-    if m := _OFFICE_THEN_NAME.match(entry):
+    if entry.endswith(")") and (m := _OFFICE_THEN_NAME.match(entry)):
         # "The Chairman (Councillor A Smith)", "Lord Mayor (Councillor Yvonne Mosquito) in the Chair"
         office = m.group("office")
         chair = "vice_chair" if _VICE_CHAIR.match(office) else "chair"
         entry = m.group("person")
-    for note in _PARENS.findall(entry):
+    for note in _PARENS.findall(entry) if "(" in entry else ():
         note = note.strip()
         if _VIRTUAL_NOTE.match(note):
             mode = "virtual"
@@ -156,10 +180,9 @@ def parse_person(entry: str) -> PrintedPerson | None:
             chair = "vice_chair"
         elif m := _SUBSTITUTE_FOR.match(note):
             substitute_for = split_title(m.group(1).strip(" ."))[1]
-        elif note and not re.fullmatch(r"(?i)(?:board\s+|committee\s+|panel\s+)?member", note):
+        elif note and not _BARE_MEMBER.fullmatch(note):
             positions.append(note)  # a bare "Member" in a role column says nothing more
-    bare = _PARENS.sub(" ", entry)
-    bare = re.sub(r"\s+", " ", bare).strip(" ,;.")
+    bare = _SPACES.sub(" ", _PARENS.sub(" ", entry)).strip(" ,;.") if "(" in entry else entry.strip(" ,;.")
     parts = _DASH.split(bare, maxsplit=1)
     if len(parts) == 2 and parts[1].strip():
         bare = parts[0].strip(" ,")
@@ -177,12 +200,12 @@ def parse_person(entry: str) -> PrintedPerson | None:
         mode=mode,
     )
     if is_organisation(rest, title):
-        person.name = re.sub(r"\s+", " ", _PARENS.sub(" ", entry)).strip(" ,;.")
+        person.name = _SPACES.sub(" ", _PARENS.sub(" ", entry)).strip(" ,;.")
         person.is_person, person.organisation, person.position = False, True, None
     elif title is None and not looks_like_name(rest):
         # A seat with no one named in it ("Ambassador for Vulnerable Children and Young People").
         person.name = _PARENS.sub(" ", entry).strip()
-        person.name = re.sub(r"\s+", " ", person.name).strip(" ,;.")
+        person.name = _SPACES.sub(" ", person.name).strip(" ,;.")
         person.is_person = False
         person.position = None
     return person if person.name else None

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from parsers.common.folding import folded, mentions
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher
@@ -25,23 +27,26 @@ _DECISION_WORD = re.compile(r"\b(?:agreed|approved|noted)\b", re.I)
 
 
 @lru_cache(maxsize=1)
-def pipeline() -> tuple["Language", "Matcher"]:
+def pipeline() -> tuple["Language", dict[str, "Matcher"]]:
+    """The tokenizer and one Matcher per question asked of a text. (Apart, not one Matcher with every
+    pattern: the declarant pattern's regular-expression token would be tried on every token of every
+    sentence asked only whether it records a decision, which cost most of the matching.)"""
     # Imported here: the splitter asks the minutes recogniser about every pack, and
     # needs none of spaCy for that (its import alone costs ~40 MB and a second).
     import spacy
     from spacy.matcher import Matcher
 
     nlp = spacy.blank("en")
-    matcher = Matcher(nlp.vocab)
+    declarant, decision, cabinet_role = Matcher(nlp.vocab), Matcher(nlp.vocab), Matcher(nlp.vocab)
     name_token = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’-]*|[A-Z])$"}}
-    matcher.add("DECLARANT", [[name_token, {"OP": "*", **name_token}, {"LOWER": {"IN": _DECLARING_VERBS}}]],
-                greedy="LONGEST")
-    matcher.add("AGREED", [
+    declarant.add("DECLARANT", [[name_token, {"OP": "*", **name_token}, {"LOWER": {"IN": _DECLARING_VERBS}}]],
+                  greedy="LONGEST")
+    decision.add("AGREED", [
         [{"LOWER": {"IN": _BODIES}}, {"LOWER": {"IN": ["unanimously", "then", "also", "further"]}, "OP": "?"}, {"LOWER": "agreed"}],
         [{"LOWER": "it"}, {"LOWER": "was"}, {"LOWER": {"IN": ["unanimously", "also", "further"]}, "OP": "?"}, {"LOWER": "agreed"}],
         [{"LOWER": {"IN": ["agreed", "approved"]}}, {"LOWER": "as"}, {"LOWER": "a"}, {"LOWER": "correct"}],
     ])
-    matcher.add("CABINET_ROLE", [
+    cabinet_role.add("CABINET_ROLE", [
         [{"LOWER": "cabinet"}, {"LOWER": {"IN": ["member", "lead"]}}],
         # Councils name their executive differently: "Executive Member for Education", "Lead Member for ...".
         [{"LOWER": "executive"}, {"LOWER": {"IN": ["member", "lead", "councillor"]}}],
@@ -49,21 +54,19 @@ def pipeline() -> tuple["Language", "Matcher"]:
         [{"LOWER": "portfolio"}, {"LOWER": "holder"}],
         [{"LOWER": "deputy", "OP": "?"}, {"LOWER": "leader"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "council"}],
     ])
-    matcher.add("NOTED", [
+    decision.add("NOTED", [
         [{"LOWER": {"IN": _PAPERS}}, {"LOWER": {"IN": ["was", "were"]}}, {"LOWER": "noted"}],
         [{"LOWER": {"IN": _BODIES}}, {"LOWER": "noted"}],
     ])
-    return nlp, matcher
+    return nlp, {"declarant": declarant, "decision": decision, "cabinet_role": cabinet_role}
 
 
 def declarants(sentence: str) -> list[tuple[str, int]]:
     """(printed name with its title, character offset just after 'declared') for each declarant."""
-    nlp, matcher = pipeline()
+    nlp, matchers = pipeline()
     doc = nlp.make_doc(sentence)
     found = []
-    for match_id, start, end in matcher(doc):
-        if nlp.vocab.strings[match_id] != "DECLARANT":
-            continue
+    for _, start, end in matchers["declarant"](doc):
         span = doc[start:end - 1]
         found.append((span.text, doc[end - 1].idx + len(doc[end - 1].text)))
     return found
@@ -71,11 +74,11 @@ def declarants(sentence: str) -> list[tuple[str, int]]:
 
 def decision_kind(sentence: str) -> str | None:
     """'agreed' or 'noted' when the sentence records a decision, else None."""
-    if not _DECISION_WORD.search(sentence):
+    if not _may_record_a_decision(folded(sentence)) or not _DECISION_WORD.search(sentence):
         return None  # most sentences: skip tokenising them
-    nlp, matcher = pipeline()
+    nlp, matchers = pipeline()
     doc = nlp.make_doc(sentence)
-    kinds = {nlp.vocab.strings[m] for m, _, _ in matcher(doc)}
+    kinds = {nlp.vocab.strings[m] for m, _, _ in matchers["decision"](doc)}
     if "AGREED" in kinds:
         return "agreed"
     if "NOTED" in kinds:
@@ -83,8 +86,18 @@ def decision_kind(sentence: str) -> str | None:
     return None
 
 
+def _may_record_a_decision(words: str) -> bool:
+    """Could a decision pattern match: each needs its verb and a word it follows (or "correct")."""
+    if "agreed" in words and ("was" in words or mentions(words, *_BODIES)):
+        return True
+    if "correct" in words and mentions(words, "agreed", "approved"):
+        return True
+    return "noted" in words and mentions(words, *_BODIES, *_PAPERS)
+
+
 def is_cabinet_role(position: str) -> bool:
     """Does an attendee's post make them a member of the council's executive?"""
-    nlp, matcher = pipeline()
-    doc = nlp.make_doc(position)
-    return any(nlp.vocab.strings[m] == "CABINET_ROLE" for m, _, _ in matcher(doc))
+    if not mentions(folded(position), "cabinet", "executive", "lead", "portfolio"):
+        return False  # every pattern has one of these words ("leader" holds "lead"): skip tokenising
+    nlp, matchers = pipeline()
+    return bool(matchers["cabinet_role"](nlp.make_doc(position)))

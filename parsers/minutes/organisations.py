@@ -11,7 +11,7 @@ from pathlib import Path
 _VOCABULARY = Path(__file__).with_name("vocabulary") / "organisation_words.txt"
 
 
-_JOINED = "\x01"  # stands for " and " inside a body's name while a list is split
+JOINED = "\x01"  # stands for " and " inside a body's name while a list is split
 
 
 @lru_cache(maxsize=1)
@@ -34,11 +34,13 @@ def _joined_phrase() -> re.Pattern[str]:
 
 def protect_joined_names(text: str) -> str:
     """'Kent Fire and Rescue Service' keeps its 'and' while a list is split at 'and'."""
-    return _joined_phrase().sub(lambda m: re.sub(r"\s+and\s+", _JOINED, m.group()), text)
+    if "and" not in text:
+        return text  # every phrase has an "and" in it
+    return _joined_phrase().sub(lambda m: re.sub(r"\s+and\s+", JOINED, m.group()), text)
 
 
 def restore_joined_names(text: str) -> str:
-    return text.replace(_JOINED, " and ")
+    return text.replace(JOINED, " and ")
 
 
 def is_organisation(entry: str, title: str | None) -> bool:

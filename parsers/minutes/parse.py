@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.common.attendance_label import ATTENDANCE_LABEL
 from parsers.common.minutes_announced import MINUTES_ANNOUNCED
 from parsers.minutes.action_log import read_action_log
 from parsers.minutes.attendance import AttendanceEntry, apologies_in_text, header_attendance
@@ -37,8 +38,6 @@ _START = re.compile(
     r"|^\s*(?:at\s+)?(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:a\s+|the\s+)?\S.*?\b(?:was\s+)?held\b",
     re.I,
 )
-_ATTENDANCE_LABEL = re.compile(
-    r"^\s*(?:present|membership|members present|in attendance|apologies|attendees)\b|^\s*(?:members|councillors)\s*:", re.I)
 # Minutes with no opening sentence: headings (council, committee, date) and then "PRESENT:".
 _PRESENT_LABEL = re.compile(
     r"^\s*(?:(?:(?:members|councillors)\s+)?present|attendees|in\s+attendance)\s*(?:[:\-–][\s:\-–]*|$)(?P<rest>.*)$"
@@ -60,7 +59,7 @@ def is_minutes_start(lines: list[str]) -> bool:
             continue
         if text.lstrip().startswith("MINUTES") or re.search(r"\bmeeting\s+of\b", text, re.I):
             return True
-        if any(_ATTENDANCE_LABEL.match(t) for t in texts[i + 1:]):
+        if any(ATTENDANCE_LABEL.match(t) for t in texts[i + 1:]):
             return True
     for i, text in enumerate(texts[:12]):
         if m := _PRESENT_LABEL.match(text):

@@ -17,8 +17,10 @@ differs from the names listed under it is kept as printed and warned about, neve
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from parsers.common.folding import folded, mentions
 from parsers.minutes.items import Item
 from parsers.minutes.lines import MinutesLine, join_wrapped
 from parsers.minutes.name_lists import split_entries
@@ -68,7 +70,10 @@ class FoundVote:
 def recorded_votes(items: list[Item]) -> list[FoundVote]:
     votes: list[FoundVote] = []
     for item in items:
-        votes += _votes_in(item)
+        # A vote opens only under a line putting a question (_PUT_TO_THE_VOTE), which needs one of these
+        # words within a line: an item without them holds none.
+        if mentions(folded(" ".join([l.text for l in item.body])), "vot", "division"):
+            votes += _votes_in(item)
     return votes
 
 
@@ -136,7 +141,7 @@ def _read_names(lines: list[MinutesLine], side: VoteSide) -> None:
     for person in split_entries(text):
         found = text.find(person.name.split()[-1], cursor)
         cursor = found if found >= 0 else cursor
-        index = max([i for i, start in enumerate(starts) if start <= cursor] or [0])
+        index = max(bisect_right(starts, cursor) - 1, 0)  # the last line starting at or before the name
         side.people.append(person)
         side.names.append(_as_printed(person))
         side.lines.append(lines[index])
