@@ -82,10 +82,8 @@ def main(argv: list[str] | None = None) -> None:
     from extract.reading import read_source
     from extract.reading.limits import DEFAULT_LIMITS
     from parsers.minutes import minutes_kind, parse_minutes
-    from parsers.minutes.nlp import pipeline
 
     files = [(f, f.read_bytes()) for f in minutes_files()]
-    pipeline()
     sources = [read_source(f, data, DEFAULT_LIMITS) for f, data in files]
     documents = [d for s in sources for d in splitting.split_source(s) if d.doc_type == "minutes"]
     asked = _what_the_splitter_asks(sources)
