@@ -20,7 +20,7 @@ from extract.parse import ParsedDocument, parse_documents
 from extract.reading import UnreadableSource, read_bytes, read_source, source_id_of
 from extract.ocr_marks import needs_ocr_reason
 from extract.reading.limits import DEFAULT_LIMITS, Limits
-from extract.reliability import BoundedFailure, run_bounded
+from extract.reliability import BoundedFailure, submit_bounded
 from extract.validate import validate
 from extract.warehouse.ddl import arrow_table
 from extract.warehouse.parts import PartMeta, PartStore
@@ -74,43 +74,78 @@ def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: boo
                             data: bytes | None = None, limits: Limits = DEFAULT_LIMITS,
                             source_id: str | None = None) -> SourceOutcome:
     """`source_id`, when given with `data`, is the hash of `data` the caller has already made."""
-    started = time.perf_counter()
-    path, store = Path(path), PartStore(parts_root)
-    if data is None:
-        source_id = None  # the bytes are read here: they may not be the ones the caller hashed
-        try:
-            data = read_bytes(path)
-        except UnreadableSource as exc:
-            return SourceOutcome(str(path), "unreadable:" + source_id_of(str(path).encode()), "failed", str(exc))
-    sid = source_id or source_id_of(data)
-    if not force:
-        stale = list(store.parts_of(sid))
-        for meta in stale:
-            if part_is_current(meta):
-                return _outcome(path, meta, started, reused=True)
-        # A part of today's versions that is not current (a needs_ocr source, now that an engine is
-        # there) is replaced, not kept.
-        force = any(meta.status == "needs_ocr" for meta in stale)
-    try:
-        # read -> split -> parse -> validate in a forked child under the time limit: a hang, a crash
-        # or a bug in a C library fails this file alone.
-        read = run_bounded(read_and_parse, (path, data, limits, sid), limits.seconds)
-    except BoundedFailure as exc:
-        read = ("failed", str(exc))
-    if isinstance(read[0], str):
-        meta = _meta(sid, read[0], read[1], size=len(data))
-        return _load(store, path, meta, [], started, force)
-    source, parsed = read
-    failed = [d.row for d in parsed if d.row.status == "failed"]
-    error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed) or None
-    status = "partial" if failed else "ok"
-    if source.needs_ocr:
-        status, error = ("needs_ocr" if status == "ok" else status), "; ".join(filter(None, [error, source.needs_ocr]))
-    meta = _meta(sid, status, error, pages=source.pages, kind=source.kind, size=len(data),
-                 parsers=sorted({f"{d.row.parser}={d.row.parser_version}" for d in parsed if d.row.parser}),
-                 doc_types=[d.row.doc_type for d in parsed])
-    meta.ocr_pages = source.ocr_pages
-    return _load(store, path, meta, parsed, started, force)
+    job = SourceJob(path, parts_root, force, data, limits, source_id)
+    job.start()
+    return job.finish()
+
+
+class SourceJob:
+    """One source through the stages, in three steps an engine can interleave: `start` hands the
+    reading to the worker, `collect` waits for what it read, `finish` stores it as a part. The local
+    engine stores one source while the worker reads the next (`extract/engines/local.py`)."""
+
+    def __init__(self, path: str | Path, parts_root: str | Path, force: bool = False, data: bytes | None = None,
+                 limits: Limits = DEFAULT_LIMITS, source_id: str | None = None) -> None:
+        self.started = time.perf_counter()
+        self.path, self.store, self.force, self.limits = Path(path), PartStore(parts_root), force, limits
+        self.outcome: SourceOutcome | None = None  # known without reading: unreadable bytes, or a current part
+        self.pending = self.read = None
+        if data is None:
+            source_id = None  # the bytes are read here: they may not be the ones the caller hashed
+            try:
+                data = read_bytes(self.path)
+            except UnreadableSource as exc:
+                self.outcome = SourceOutcome(str(path), "unreadable:" + source_id_of(str(path).encode()), "failed",
+                                             str(exc))
+                return
+        self.data, self.sid = data, source_id or source_id_of(data)
+        if not force:
+            stale = list(self.store.parts_of(self.sid))
+            for meta in stale:
+                if part_is_current(meta):
+                    self.outcome = _outcome(self.path, meta, self.started, reused=True)
+                    return
+            # A part of today's versions that is not current (a needs_ocr source, now that an engine is
+            # there) is replaced, not kept.
+            self.force = any(meta.status == "needs_ocr" for meta in stale)
+
+    @property
+    def needs_reading(self) -> bool:
+        return self.outcome is None
+
+    def start(self) -> None:
+        """read -> split -> parse -> validate in the forked worker under the time limit: a hang, a crash
+        or a bug in a C library fails this file alone."""
+        if self.needs_reading and self.pending is None:
+            self.pending = submit_bounded(read_and_parse, (self.path, self.data, self.limits, self.sid),
+                                          self.limits.seconds)
+
+    def collect(self) -> None:
+        if self.pending is not None and self.read is None:
+            try:
+                self.read = self.pending.result()
+            except BoundedFailure as exc:
+                self.read = ("failed", str(exc))
+
+    def finish(self) -> SourceOutcome:
+        if self.outcome is not None:
+            return self.outcome
+        self.collect()
+        read, data = self.read, self.data
+        if isinstance(read[0], str):
+            meta = _meta(self.sid, read[0], read[1], size=len(data))
+            return _load(self.store, self.path, meta, [], self.started, self.force)
+        source, parsed = read
+        failed = [d.row for d in parsed if d.row.status == "failed"]
+        error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed) or None
+        status = "partial" if failed else "ok"
+        if source.needs_ocr:
+            status, error = ("needs_ocr" if status == "ok" else status), "; ".join(filter(None, [error, source.needs_ocr]))
+        meta = _meta(self.sid, status, error, pages=source.pages, kind=source.kind, size=len(data),
+                     parsers=sorted({f"{d.row.parser}={d.row.parser_version}" for d in parsed if d.row.parser}),
+                     doc_types=[d.row.doc_type for d in parsed])
+        meta.ocr_pages = source.ocr_pages
+        return _load(self.store, self.path, meta, parsed, self.started, self.force)
 
 
 @dataclass

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from extract.engines import SourceTask, worker_failed
-from extract.parse_source import SourceOutcome, parse_source_into_parts
+from extract.parse_source import SourceJob, SourceOutcome, parse_source_into_parts
 from extract.reading.limits import DEFAULT_LIMITS, Limits
 from extract.reliability.bounded import close_worker
 
@@ -15,8 +15,7 @@ def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: i
               limits: Limits = DEFAULT_LIMITS) -> Iterator[SourceOutcome]:
     if workers <= 1:
         try:
-            for task in tasks:
-                yield parse_source_into_parts(task.path, parts_root, force, task.data, limits, task.source_id)
+            yield from _pipelined(tasks, parts_root, force, limits)
         finally:
             close_worker()  # the reading process lives as long as this ingest, no longer
         return
@@ -28,3 +27,21 @@ def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: i
                 yield future.result()
             except Exception as exc:
                 yield worker_failed(pending[future], exc)
+
+
+def _pipelined(tasks: list[SourceTask], parts_root: Path, force: bool, limits: Limits) -> Iterator[SourceOutcome]:
+    """One worker reads; this process stores. The worker is handed the next file before the last one's
+    part is written, so on a machine of two cores or more the writing hides behind the reading
+    (on one core they take turns, as before)."""
+    previous: SourceJob | None = None
+    for task in tasks:
+        job = SourceJob(task.path, parts_root, force, task.data, limits, task.source_id)
+        if job.needs_reading:
+            if previous is not None:
+                previous.collect()  # the worker takes one file at a time
+            job.start()
+        if previous is not None:
+            yield previous.finish()
+        previous = job
+    if previous is not None:
+        yield previous.finish()

@@ -62,21 +62,55 @@ def run_bounded(fn: Callable[..., Any], args: tuple, seconds: float) -> Any:
     """`fn(*args)`, or `BoundedFailure` if it raised, died or ran past `seconds`.
 
     `fn` must be importable by name (a module-level function): it is sent to the worker pickled."""
+    return submit_bounded(fn, args, seconds).result()
+
+
+def submit_bounded(fn: Callable[..., Any], args: tuple, seconds: float) -> Pending:
+    """Start `fn(*args)` in the worker and return at once: the caller can do its own work (store the
+    last file's rows) while the worker reads the next file. One call at a time per thread: collect
+    its `result()` before submitting another."""
     if seconds <= 0 or not hasattr(os, "fork"):
         try:
-            return fn(*args)
+            return Pending(done=("value", fn(*args)))
         except Exception as exc:
-            raise WorkerRaised(f"internal error: {one_line(exc)}") from exc
+            return Pending(done=("error", WorkerRaised(f"internal error: {one_line(exc)}")))
     worker = _Worker.current()
-    kind, value = worker.call(fn, args, seconds)
-    if worker.grown_mb() > RETIRE_GROWTH_MB:
-        close_worker()
-    if kind == "raised":
-        raise WorkerRaised(f"internal error: {value}")
-    result, sent = value
-    for message, category in sent:
-        warnings.warn(message, category, stacklevel=2)
-    return result
+    try:
+        worker.send(fn, args)
+    except BoundedFailure as exc:
+        return Pending(done=("error", exc))
+    return Pending(worker=worker, seconds=seconds, deadline=time.monotonic() + seconds)
+
+
+class Pending:
+    """A call under way in the worker (or already done, where it ran in this process)."""
+
+    def __init__(self, worker: _Worker | None = None, seconds: float = 0.0, deadline: float = 0.0,
+                 done: tuple[str, Any] | None = None) -> None:
+        self.worker, self.seconds, self.deadline, self.done = worker, seconds, deadline, done
+
+    def result(self) -> Any:
+        if self.done is None:
+            self.done = self._collect()
+        kind, value = self.done
+        if kind == "error":
+            raise value
+        return value
+
+    def _collect(self) -> tuple[str, Any]:
+        worker = self.worker
+        try:
+            kind, value = worker.receive(self.seconds, self.deadline)
+        except BoundedFailure as exc:
+            return "error", exc
+        if worker.grown_mb() > RETIRE_GROWTH_MB:
+            close_worker()
+        if kind == "raised":
+            return "error", WorkerRaised(f"internal error: {value}")
+        result, sent = value
+        for message, category in sent:
+            warnings.warn(message, category, stacklevel=3)
+        return "value", result
 
 
 def close_worker() -> None:
@@ -116,11 +150,17 @@ class _Worker:
         self.pid, self.requests, self.replies = pid, request_write, reply_read
         self.start_kb = _rss_kb(pid)
 
-    def call(self, fn: Callable[..., Any], args: tuple, seconds: float) -> tuple[str, Any]:
+    def send(self, fn: Callable[..., Any], args: tuple) -> None:
+        request = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            request = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
             _write_all(self.requests, _HEADER.pack(len(request)) + request)
-            payload = self._collect(seconds)
+        except OSError:
+            status = self._kill()
+            raise WorkerDied(f"the reading process died ({_describe(status)})") from None
+
+    def receive(self, seconds: float, deadline: float) -> tuple[str, Any]:
+        try:
+            payload = self._collect(seconds, deadline)
         except TimedOut:
             self._kill()
             raise
@@ -133,9 +173,8 @@ class _Worker:
             self._kill()
             raise WorkerDied("the reading process sent an unreadable answer") from None
 
-    def _collect(self, seconds: float) -> bytes:
+    def _collect(self, seconds: float, deadline: float) -> bytes:
         """The worker's whole answer, or `TimedOut` at the deadline, or `EOFError` if it died."""
-        deadline = time.monotonic() + seconds
         buffer = bytearray()
         need = _HEADER.size
         while len(buffer) < need:
