@@ -12,9 +12,10 @@ results go to it and back pickled through pipes. It is killed and forgotten
 when a call times out or it dies, and the next call forks a new one; it is
 also retired once it has grown by `RETIRE_GROWTH_MB` (a big pack read leaves
 its memory with the process), so one file's peak is not carried into the
-next. `close_worker()` ends it (the pipeline calls it at the end of an
-ingest, so a worker never outlives the ingest that made it); a worker whose
-parent has gone sees its request pipe close and exits.
+next. `close_worker()` ends it: the local engine calls it at the end of an
+ingest, so its worker never outlives the ingest that made it; a pool or Dask
+worker process keeps its own until it exits, and a worker whose parent has
+gone sees its request pipe close and exits.
 
 Where `fork` does not exist, or the limit is 0, the call runs in this process
 with no time limit; an exception is still turned into one line of reason.
@@ -104,7 +105,7 @@ class Pending:
         except BoundedFailure as exc:
             return "error", exc
         if worker.grown_mb() > RETIRE_GROWTH_MB:
-            close_worker()
+            worker.close()
         if kind == "raised":
             return "error", WorkerRaised(f"internal error: {value}")
         result, sent = value
