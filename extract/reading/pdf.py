@@ -114,7 +114,7 @@ def _lines(columns: PageWords, texts: tuple[str, ...], page: int, counter: int) 
     """One `Line` per pymupdf (block, line), its words a packed view of the page's columns."""
     starts = columns.starts
     heads = starts[:-1]
-    # Each line's box in four C calls for the whole page (slicing per line was a sixth of reading).
+    # Each line's box in four C calls for the whole page: slicing per line took three times as long.
     x0, top = minimum.reduceat(columns.x0, heads).tolist(), minimum.reduceat(columns.top, heads).tolist()
     x1, bottom = maximum.reduceat(columns.x1, heads).tolist(), maximum.reduceat(columns.bottom, heads).tolist()
     join = " ".join

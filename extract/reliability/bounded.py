@@ -5,7 +5,7 @@ segfault in a C library takes the whole process with it. A child process can
 be killed at the deadline, and its death is only one file's failure.
 
 One worker serves file after file: forking a fresh child per file cost 14 ms a
-file (the copy-on-write of the parent's heap as the child touched it), a sixth
+file (the copy-on-write of the parent's heap as the child touched it), a seventh
 of the Ofsted folder's ingest time. The worker is forked on first use, so it
 shares the parent's imported modules and nothing is imported again; calls and
 results go to it and back pickled through pipes. It is killed and forgotten
