@@ -33,12 +33,11 @@ def build_snapshot(db: str | Path, manifest: Manifest, store: PartStore) -> None
     nxt = db.with_name(f"{db.name}.next-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
         with Warehouse(nxt) as wh:
-            wh.con.begin()  # one transaction for the loads: a commit per statement costs milliseconds each
-            wh.insert(SourceRow, manifest.sources())
-            parts = manifest.parts()
-            for model in PART_MODELS:
-                wh.load_parquet(model, store.table_files(parts, model.table))
-            wh.con.commit()
+            with wh.transaction():  # one commit for the loads: a commit per statement costs milliseconds each
+                wh.insert(SourceRow, manifest.sources())
+                parts = manifest.parts()
+                for model in PART_MODELS:
+                    wh.load_parquet(model, store.table_files(parts, model.table))
             rebuild_scorecard_facts(wh)
             wh.con.execute("CHECKPOINT")
         # A write-ahead log left beside the live file by a writer of an older version

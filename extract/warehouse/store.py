@@ -9,7 +9,6 @@ by hand, as the tests of the views do. Readers open it with `read_only=True`.
 from __future__ import annotations
 
 import contextlib
-
 from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -42,14 +41,11 @@ class Warehouse:
         if not read_only:
             # One transaction: DuckDB commits (and logs) each statement run on its own, which made
             # creating the tables and views 60 ms of every ingest.
-            self.con.begin()
             try:
-                ensure_tables(self.con, ALL_MODELS)
-                create_views(self.con)
-                self.con.commit()
+                with self.transaction():
+                    ensure_tables(self.con, ALL_MODELS)
+                    create_views(self.con)
             except Exception:
-                with contextlib.suppress(duckdb.Error):  # a failed commit has ended the transaction already
-                    self.con.rollback()
                 self.con.close()
                 raise
 
@@ -64,11 +60,22 @@ class Warehouse:
 
     # --- writing ---------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def transaction(self):
+        """All the statements inside commit together, or none do."""
+        self.con.begin()
+        try:
+            yield
+            self.con.commit()
+        except Exception:
+            with contextlib.suppress(duckdb.Error):  # a failed commit has ended the transaction already
+                self.con.rollback()
+            raise
+
     def write_source(self, source: SourceRow, documents: list[DocumentRow], records: list[Record],
                      warnings: list[ParseWarning]) -> None:
         """Replace everything known about this source, atomically."""
-        self.con.begin()
-        try:
+        with self.transaction():
             self._delete_source(source.source_id)
             self.insert(SourceRow, [source])
             self.insert(DocumentRow, documents)
@@ -78,20 +85,11 @@ class Warehouse:
             for model, rows in by_model.items():
                 self.insert(model, rows)
             self.insert(ParseWarning, warnings)
-            self.con.commit()
-        except Exception:
-            self.con.rollback()
-            raise
 
     def replace_table(self, model: type[Record], rows: list[Record]) -> None:
-        self.con.begin()
-        try:
+        with self.transaction():
             self.con.execute(f'DELETE FROM "{model.table}"')
             self.insert(model, rows)
-            self.con.commit()
-        except Exception:
-            self.con.rollback()
-            raise
 
     def rows(self, table: str, where: str = "", params: list | None = None) -> list[dict]:
         cur = self.con.execute(f'SELECT * FROM "{table}" {where}', params or [])
