@@ -29,6 +29,9 @@ class Word:
     confidence: float | None = None  # the OCR engine's, 0-1; None for words from a text layer
 
 
+WORD_SEPARATOR = "\x00"  # between a page's word texts in `PageWords`: never printed in a word (checked)
+
+
 class PageWords:
     """A PDF page's words as columns: their texts, and their boxes in four arrays of numbers.
 
@@ -42,17 +45,14 @@ class PageWords:
 
     __slots__ = ("_joined", "_texts", "x0", "top", "x1", "bottom", "starts")
 
-    def __init__(self, texts: Sequence[str], x0, top, x1, bottom, starts: list[int]) -> None:
-        joined = "\x00".join(texts)
-        if joined.count("\x00") == len(texts) - 1:
-            self._joined, self._texts = joined, None
-        else:  # a word holding the separator itself: kept word by word
-            self._joined, self._texts = None, tuple(texts)
+    def __init__(self, texts: str | Sequence[str], x0, top, x1, bottom, starts: list[int]) -> None:
+        """`texts`: the words joined by WORD_SEPARATOR, or (where a word holds the separator) a sequence."""
+        self._joined, self._texts = (texts, None) if isinstance(texts, str) else (None, tuple(texts))
         self.x0, self.top, self.x1, self.bottom = (numpy.array(v, dtype=numpy.float32) for v in (x0, top, x1, bottom))
         self.starts = starts  # where each line's words begin, and where the last one ends
 
     def texts(self) -> Sequence[str]:
-        return self._texts if self._texts is not None else self._joined.split("\x00")
+        return self._texts if self._texts is not None else self._joined.split(WORD_SEPARATOR)
 
 
 class PackedWords(Sequence):

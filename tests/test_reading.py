@@ -86,3 +86,21 @@ def test_a_two_page_pdf_loses_a_header_printed_on_both_pages(tmp_path):
     pages = read_source(path).pages
     assert all(header not in [l.text for l in p.lines] for p in pages)
     assert "5. Budget" in [l.text for l in pages[1].lines]
+
+
+def test_a_page_cleaned_whole_equals_each_word_cleaned_alone():
+    """The reader cleans a page's words joined (one pass per rule); it must give what `clean_text` gives
+    word by word, and a word that holds the joining character itself is cleaned alone."""
+    from extract.reading.furniture import clean_text
+    from extract.reading.pdf import _columns
+
+    texts = ["Children\u2019s", "a\u00a0b", "trailing\u00a0", "\uf0b7", "tab\t", "soft\u00adhyphen", "\u00ad",
+             "plain", "odd\x00word", "end\u2009"]
+    raw = [(10.0 * k, 5.0, 10.0 * k + 8, 9.0, t, 0, k // 4, k) for k, t in enumerate(texts)]
+    for words in (raw, [w for w in raw if "\x00" not in w[4]]):
+        columns, cleaned, printed = _columns(words)
+        expected = tuple(clean_text(w[4]) for w in words)
+        assert tuple(cleaned) == expected
+        assert tuple(columns.texts()) == expected
+        assert printed == " ".join(w[4] for w in words)
+    assert "" in expected and "•" in expected  # the soft hyphen alone cleans to nothing; the glyph to a bullet

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from schemas.document import Line, Page
+from schemas.document import WORD_SEPARATOR, Line, Page
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u00ad": ""})
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -30,25 +30,23 @@ def clean_text(text: str) -> str:
     return text.rstrip()
 
 
-_TRAILING_SPACE = re.compile(r"\s+(?=\x00|\Z)")
 # ASCII characters `clean_text` changes: a page of words with none of them, and nothing beyond ASCII,
 # needs no cleaning at all (rare: most pages print a curly quote or a dash).
+_TRAILING_SPACE = re.compile(rf"\s+(?={WORD_SEPARATOR}|\Z)")
 _ASCII_TO_CLEAN = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f]")
 
 
-def clean_texts(texts: tuple[str, ...]) -> tuple[str, ...]:
-    """`clean_text` of each word of a page, done over the page's words joined: one pass of each rule
-    instead of one per word (a page has hundreds; the reader cleans a million words in the corpus)."""
-    joined = "\x00".join(texts)
+def clean_joined(joined: str) -> str:
+    """`clean_text` of each word of a page, its words joined by WORD_SEPARATOR (which no word holds): one
+    pass of each rule instead of one per word (a page has hundreds; the corpus a million). The same
+    string comes back when nothing needed cleaning."""
     if joined.isascii() and not _ASCII_TO_CLEAN.search(joined):
-        return texts
-    if joined.count("\x00") != len(texts) - 1:  # a word holding the separator itself: word by word
-        return tuple(map(clean_text, texts))
+        return joined
     for char, replacement in _SPACES.items():  # `translate` walks every character: 50 ns each, 100 µs a page
         if chr(char) in joined:
             joined = joined.replace(chr(char), replacement)
     joined = _PRIVATE_USE.sub("•", joined)
-    return tuple(_TRAILING_SPACE.sub("", joined).split("\x00"))
+    return _TRAILING_SPACE.sub("", joined)
 
 
 def is_link_line(text: str) -> bool:

@@ -30,8 +30,8 @@ MOSTLY_IMAGE = 0.5  # share of the page area under images
 TINY_TEXT = 0.01  # share of the page area under words
 
 _CID = re.compile(r"\(cid:\d+\)")
-# Anything that can make a word unreadable: one search over the page's text spares the per-word check
-# on every page that has none (nearly all of them).
+# Private-use glyphs: with `(cid:`, what can make a word unreadable. A search of the page's text for
+# either spares the per-word check on every page that has none (nearly all of them).
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 
 

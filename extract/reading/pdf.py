@@ -16,12 +16,12 @@ import pymupdf
 from numpy import maximum, minimum
 
 from extract.reading.errors import UnreadableSource
-from extract.reading.furniture import clean_text, clean_texts, drop_repeated_headers, drop_top_page_number, remove_stamps
+from extract.reading.furniture import clean_joined, clean_text, drop_repeated_headers, drop_top_page_number, remove_stamps
 from extract.reading.limits import DEFAULT_LIMITS, Limits, check_pdf_limits
 from extract.reading.ocr import ocr_lines
 from extract.reading.ocr_engine import load_engine
 from extract.reading.ocr_need import ocr_reason
-from schemas.document import NEEDS_OCR, OCR, TEXT_LAYER, Line, Page, PackedWords, PageWords
+from schemas.document import NEEDS_OCR, OCR, TEXT_LAYER, WORD_SEPARATOR, Line, Page, PackedWords, PageWords
 
 _OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 # MuPDF keeps every font and object it has decoded in its store, up to 256 MB: 85 MB over a 2,000-page
@@ -100,8 +100,13 @@ def _columns(raw_words: list[tuple]) -> tuple[PageWords | None, tuple[str, ...],
     if not raw_words:
         return None, (), ""
     x0, top, x1, bottom, texts, blocks, numbers, _ = zip(*raw_words)
-    cleaned = clean_texts(texts)
-    return PageWords(cleaned, x0, top, x1, bottom, _line_starts(blocks, numbers)), cleaned, " ".join(texts)
+    joined = WORD_SEPARATOR.join(texts)
+    if joined.count(WORD_SEPARATOR) == len(texts) - 1:
+        words = clean_joined(joined)
+        cleaned = texts if words is joined else tuple(words.split(WORD_SEPARATOR))
+    else:  # a word holding the separator itself: cleaned and kept word by word
+        words = cleaned = tuple(map(clean_text, texts))
+    return PageWords(words, x0, top, x1, bottom, _line_starts(blocks, numbers)), cleaned, " ".join(texts)
 
 
 def _line_starts(blocks: tuple[int, ...], numbers: tuple[int, ...]) -> list[int]:
