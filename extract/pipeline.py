@@ -30,7 +30,7 @@ from extract.warehouse.lock import WriterLock
 from extract.warehouse.manifest import Manifest, ManifestEntry
 from extract.warehouse.parts import PartStore
 from extract.warehouse.publish import needs_publishing, publish
-from extract.warehouse.snapshot import remove_unfinished_snapshots
+from extract.warehouse.snapshot import NextSnapshot, remove_unfinished_snapshots
 from extract.warehouse.store import now
 from schemas.provenance import SourceRow
 
@@ -110,18 +110,25 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
         for path, reason in problems:
             done(_record_unreadable(manifest, path, reason))
         tasks, repeats = _plan(manifest, store, files, force, done, keep_bytes=engine == "local")
-        by_path = {}
-        for outcome in _run(engine, tasks, root, force, workers, scheduler, limits):
-            by_path[outcome.path] = outcome
-            done(_file_outcome(outcome))
-        for task in tasks:  # in the order the files were listed, whatever order they finished in
-            if str(task.path) in by_path:
-                _record(manifest, task.path, by_path[str(task.path)])
-        for sid, path in repeats:
-            if manifest.get(sid):
-                manifest.note_path(sid, str(path))
-        if needs_publishing(db, manifest):
-            publish(db, manifest, store)
+        # Files to read mean a new snapshot, almost always: its empty file is made while they are read.
+        prepared = NextSnapshot(db) if tasks else None
+        try:
+            by_path = {}
+            for outcome in _run(engine, tasks, root, force, workers, scheduler, limits):
+                by_path[outcome.path] = outcome
+                done(_file_outcome(outcome))
+            for task in tasks:  # in the order the files were listed, whatever order they finished in
+                if str(task.path) in by_path:
+                    _record(manifest, task.path, by_path[str(task.path)])
+            for sid, path in repeats:
+                if manifest.get(sid):
+                    manifest.note_path(sid, str(path))
+            if needs_publishing(db, manifest):
+                publish(db, manifest, store, prepared)
+                prepared = None  # used, or removed by the failed build
+        finally:
+            if prepared is not None:
+                prepared.discard()
     position = {str(path): i for i, path in enumerate(files)}  # the report lists files as they were given
     report.files.sort(key=lambda f: position.get(f.path, -1))
     return report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 import warnings
 
 import pytest
@@ -42,12 +43,17 @@ def grow(mb: int) -> int:
     return os.getpid()
 
 
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
+def _gone(pid: int, within: float = 5.0) -> bool:
+    """The process has ended and been reaped (closing does not wait for that: a thread reaps it)."""
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
 
 
 @pytest.fixture(autouse=True)

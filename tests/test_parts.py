@@ -122,3 +122,19 @@ def test_a_part_written_before_a_column_was_added_loads_with_that_column_null(tm
         rows = {r["document_id"]: r for r in wh.rows("documents")}
     assert rows["a:p1-2"]["title"] is None and rows["a:p1-2"]["doc_type"] == "minutes"
     assert rows["b:p1-1"]["title"] == "Dear Sir"
+
+
+def test_a_snapshot_made_ahead_and_not_needed_is_removed_and_one_used_holds_the_tables(tmp_path):
+    from extract.warehouse.snapshot import NextSnapshot
+
+    db = tmp_path / "warehouse.duckdb"
+    unused = NextSnapshot(db)
+    unused.discard()
+    assert list(tmp_path.iterdir()) == []
+
+    used = NextSnapshot(db)
+    with used.warehouse() as wh:
+        tables = {r[0] for r in wh.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"sources", "documents", "meeting_attendance", "votes"} <= tables
+    used.discard()
+    assert list(tmp_path.iterdir()) == []

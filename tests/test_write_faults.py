@@ -1,8 +1,9 @@
 """A full disk at each write point of an ingest, simulated in-process: `OSError(ENOSPC)` raised after
 half the bytes are written, as a real full disk does.
 
-The write points: a part's Parquet file, the manifest, the snapshot while it
-is filled, and the snapshot's swap over the live file. At each: one clear
+The write points: a part's Parquet file, the manifest, the snapshot's new
+file (made in a thread while the sources are read), the snapshot while it is
+filled, and the snapshot's swap over the live file. At each: one clear
 line (or, for a part, the source failed with the reason), the exit code, the
 previous warehouse whole, nothing half-written left, and a re-run with room
 that ends as a clean run of every input. The same faults through the real
@@ -59,6 +60,18 @@ def _fail_part_writes(monkeypatch, db: Path) -> None:
 
 def _fail_manifest_save(monkeypatch, db: Path) -> None:
     _fail_parquet_writes(monkeypatch, lambda p: p.name.startswith(MANIFEST))
+
+
+def _fail_making_the_snapshot(monkeypatch, db: Path) -> None:
+    """Creating the new snapshot's tables finds the disk full (in the thread that makes it ahead)."""
+    real = Warehouse.__init__
+
+    def init(self, path=None, *args, **kwargs):
+        if ".next-" in Path(path).name:
+            raise _full_disk(path)
+        real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(Warehouse, "__init__", init)
 
 
 def _fail_filling_the_snapshot(monkeypatch, db: Path) -> None:
@@ -134,8 +147,9 @@ def _rerun_with_room_equals_a_clean_run(db: Path, clean_run: dict) -> None:
     assert half_written(db) == [] and not stale_marker(db).exists()
 
 
-@pytest.mark.parametrize("fault", [_fail_manifest_save, _fail_filling_the_snapshot, _fail_swapping_the_snapshot],
-                         ids=["manifest", "snapshot-fill", "snapshot-swap"])
+@pytest.mark.parametrize("fault", [_fail_manifest_save, _fail_making_the_snapshot, _fail_filling_the_snapshot,
+                                   _fail_swapping_the_snapshot],
+                         ids=["manifest", "snapshot-make", "snapshot-fill", "snapshot-swap"])
 def test_a_full_disk_at_a_warehouse_write_fails_in_one_line_and_keeps_the_previous_warehouse(
         fault, previous, clean_run, tmp_path, monkeypatch):
     db, before, full = _ingest_on_a_full_disk(fault, previous, tmp_path, monkeypatch, MORE)

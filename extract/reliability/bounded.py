@@ -231,8 +231,17 @@ class _Worker:
 
     def close(self) -> None:
         """End the worker. It is idle between calls, so it is killed, not asked: a process forked from
-        this one may hold its request pipe open, and waiting for it to see the pipe close could hang."""
-        self._kill()
+        this one may hold its request pipe open, and waiting for it to see the pipe close could hang.
+        Nothing is waited for: the kernel takes some milliseconds to tear a worker's memory down, which
+        the ingest need not sit through, so a daemon thread reaps it."""
+        pid, self.pid = self.pid, None
+        if pid is not None:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            threading.Thread(target=_reap, args=(pid,), name="reap-worker", daemon=True).start()
+        self._kill()  # the pipes, and this thread's slot
 
     def _close_pipes(self) -> None:
         for fd in (self.requests, self.replies):
@@ -241,6 +250,13 @@ class _Worker:
             except OSError:
                 pass
         self.requests = self.replies = -1
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 def _serve(requests: int, replies: int) -> None:

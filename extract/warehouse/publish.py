@@ -15,7 +15,7 @@ from pathlib import Path
 
 from extract.warehouse.manifest import Manifest
 from extract.warehouse.parts import PartStore
-from extract.warehouse.snapshot import build_snapshot
+from extract.warehouse.snapshot import NextSnapshot, build_snapshot
 
 STALE = ".stale"
 
@@ -30,10 +30,10 @@ def needs_publishing(db: str | Path, manifest: Manifest) -> bool:
     return manifest.changed or not Path(db).exists() or stale_marker(db).exists()
 
 
-def publish(db: str | Path, manifest: Manifest, store: PartStore) -> None:
+def publish(db: str | Path, manifest: Manifest, store: PartStore, prepared: NextSnapshot | None = None) -> None:
     marker = stale_marker(db)
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.touch()  # an empty file: it takes no room on a disk that is full
     manifest.save()
-    build_snapshot(db, manifest, store)
+    build_snapshot(db, manifest, store, prepared)
     marker.unlink()
