@@ -114,7 +114,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
         prepared = NextSnapshot(db) if tasks else None
         try:
             by_path = {}
-            for outcome in _run(engine, tasks, root, force, workers, scheduler, limits):
+            for outcome in _run(engine, tasks, root, force, workers, scheduler, limits,
+                                on_started=prepared.begin if prepared else None):
                 by_path[outcome.path] = outcome
                 done(_file_outcome(outcome))
             for task in tasks:  # in the order the files were listed, whatever order they finished in
@@ -184,19 +185,24 @@ def _skipped(path: Path, entry: ManifestEntry | None) -> FileOutcome:
 
 
 def _run(engine: str, tasks: list[SourceTask], root: Path, force: bool, workers: int,
-         scheduler: str | None, limits: Limits = DEFAULT_LIMITS) -> Iterator[parse_source.SourceOutcome]:
+         scheduler: str | None, limits: Limits = DEFAULT_LIMITS,
+         on_started: Callable[[], None] | None = None) -> Iterator[parse_source.SourceOutcome]:
+    """The outcomes, as they finish; `on_started` is called once the engine's work is under way (after
+    any process of this one is forked)."""
     if not tasks:
         return iter(())
     tasks = largest_first(tasks)
     if engine == "dask":
         from extract.engines.dask_engine import run_dask
 
+        if on_started:
+            on_started()  # Dask's worker processes are spawned, not forked from this one
         return run_dask(tasks, root, force, workers=workers, scheduler=scheduler, limits=limits)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: choose local or dask")
     from extract.engines.local import run_local
 
-    return run_local(tasks, root, force, workers, limits)
+    return run_local(tasks, root, force, workers, limits, on_started)
 
 
 def _file_outcome(outcome: parse_source.SourceOutcome) -> FileOutcome:

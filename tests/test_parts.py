@@ -129,10 +129,12 @@ def test_a_snapshot_made_ahead_and_not_needed_is_removed_and_one_used_holds_the_
 
     db = tmp_path / "warehouse.duckdb"
     unused = NextSnapshot(db)
+    unused.begin()
     unused.discard()
     assert list(tmp_path.iterdir()) == []
 
     used = NextSnapshot(db)
+    used.begin()
     with used.warehouse() as wh:
         tables = {r[0] for r in wh.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert {"sources", "documents", "meeting_attendance", "votes"} <= tables

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from extract.engines import SourceTask, worker_failed
 from extract.parse_source import SourceJob, SourceOutcome, parse_source_into_parts
@@ -12,16 +12,19 @@ from extract.reliability.bounded import close_worker
 
 
 def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: int = 1,
-              limits: Limits = DEFAULT_LIMITS) -> Iterator[SourceOutcome]:
+              limits: Limits = DEFAULT_LIMITS, on_started: Callable[[], None] | None = None) -> Iterator[SourceOutcome]:
+    """`on_started` is called once the first file is handed to a worker process (after the fork)."""
     if workers <= 1:
         try:
-            yield from _pipelined(tasks, parts_root, force, limits)
+            yield from _pipelined(tasks, parts_root, force, limits, on_started)
         finally:
             close_worker()  # the reading process lives as long as this ingest, no longer
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending = {pool.submit(parse_source_into_parts, task.path, parts_root, force, task.data, limits, task.source_id): task
                    for task in tasks}
+        if on_started:
+            on_started()
         for future in as_completed(pending):
             try:
                 yield future.result()
@@ -29,7 +32,8 @@ def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: i
                 yield worker_failed(pending[future], exc)
 
 
-def _pipelined(tasks: list[SourceTask], parts_root: Path, force: bool, limits: Limits) -> Iterator[SourceOutcome]:
+def _pipelined(tasks: list[SourceTask], parts_root: Path, force: bool, limits: Limits,
+               on_started: Callable[[], None] | None = None) -> Iterator[SourceOutcome]:
     """One worker reads; this process stores. The worker is handed the next file before the last one's
     part is written, so on a machine of two cores or more the writing hides behind the reading
     (on one core they take turns, as before)."""
@@ -40,6 +44,9 @@ def _pipelined(tasks: list[SourceTask], parts_root: Path, force: bool, limits: L
             if previous is not None:
                 previous.collect()  # the worker takes one file at a time
             job.start()
+            if on_started:
+                on_started()
+                on_started = None
         if previous is not None:
             yield previous.finish()
         previous = job

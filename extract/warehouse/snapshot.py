@@ -11,7 +11,7 @@ warehouse whole. Nothing ever writes into the file analysts have open.
 
 Making the new file's empty tables and views costs DuckDB about 45 ms,
 as much as reading a few pages. An ingest starts that step in a thread
-(`NextSnapshot`) before it reads any source, so it is done while the sources
+(`NextSnapshot`) as it starts reading the sources, so it is done while they
 are read (DuckDB lets go of Python's lock while it works); the loads wait
 for the end, when the manifest says which parts the snapshot holds.
 """
@@ -35,20 +35,24 @@ PART_MODELS = [DocumentRow, *RECORD_MODELS, ParseWarning]
 
 
 class NextSnapshot:
-    """The next generation's file, with its empty tables and views, made in a background thread
-    (`ahead`) or when first asked for.
+    """The next generation's file, with its empty tables and views: made in a background thread once
+    `begin` is called, or when first asked for.
 
     `warehouse()` hands it over, raising what opening it raised: a full disk is reported where the
     snapshot is built, as before. `discard()` removes a file that was not used."""
 
-    def __init__(self, db: str | Path, ahead: bool = True) -> None:
+    def __init__(self, db: str | Path) -> None:
         db = Path(db)
         db.parent.mkdir(parents=True, exist_ok=True)
         self.path = db.with_name(f"{db.name}.next-{os.getpid()}-{uuid.uuid4().hex[:8]}")
         self._wh: Warehouse | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
-        if ahead:
+
+    def begin(self) -> None:
+        """Start making the file. Call it after the engine has forked its workers: a thread running
+        while a process forks is copied into the child half-way through whatever it holds."""
+        if self._thread is None:
             self._thread = threading.Thread(target=self._open, name="next-snapshot", daemon=True)
             self._thread.start()
 
@@ -78,9 +82,9 @@ class NextSnapshot:
 
 
 def build_snapshot(db: str | Path, manifest: Manifest, store: PartStore, prepared: NextSnapshot | None = None) -> None:
-    """Fill a new generation from the manifest and swap it in (into `prepared`'s file if one was made ahead)."""
+    """Fill a new generation from the manifest and swap it in (into `prepared`'s file, if one was begun)."""
     db = Path(db)
-    nxt = prepared or NextSnapshot(db, ahead=False)
+    nxt = prepared or NextSnapshot(db)
     try:
         with nxt.warehouse() as wh:
             with wh.transaction():  # one commit for the loads: a commit per statement costs milliseconds each
