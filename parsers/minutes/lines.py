@@ -14,14 +14,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from parsers.minutes.word_cells import COLUMN_GAP, WordCells
 from schemas.document import Document
 
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _CUT_WORD_END = re.compile(r"(?:^|\s)[A-Z]$")
 _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one printed line
-# Points between two groups on one baseline that make them separate cells, not words of one
-# phrase: wider than a justified line's widest word space.
-_COLUMN_GAP = 12.0
 _TEXT_COLUMN_GAP = re.compile(r"\s{3,}")
 _LETTER = re.compile(r"[A-Za-z]")
 _OPENS_WITH_NUMBER_OR_BRACKET = re.compile(r"^[\d(]")
@@ -59,8 +57,9 @@ def minutes_lines(doc: Document) -> list[MinutesLine]:
     right: list[float | None] = []  # right edge of each output line's last group
     previous_page = None
     running = _running_lines(doc)
+    cells_of = WordCells().of
     for line in doc.lines:
-        if id(line) in running:
+        if running and id(line) in running:
             continue
         text = line.text.rstrip()
         first_on_page = line.page != previous_page
@@ -80,8 +79,8 @@ def minutes_lines(doc: Document) -> list[MinutesLine]:
             merged = out[-1]
             merged.text = f"{merged.text} {text.strip()}"
             cells = merged.cells or [merged.text[: -len(text.strip()) - 1].strip()]
-            more = _word_cells(line) or [text.strip()]
-            if right[-1] is not None and line.x0 - right[-1] > _COLUMN_GAP:
+            more = cells_of(line) or [text.strip()]
+            if right[-1] is not None and line.x0 - right[-1] > COLUMN_GAP:
                 cells += more
             else:
                 cells[-1] = f"{cells[-1]} {more[0]}"
@@ -89,7 +88,7 @@ def minutes_lines(doc: Document) -> list[MinutesLine]:
             merged.cells = cells if len(cells) > 1 else None
             right[-1] = line.x1
             continue
-        out.append(MinutesLine(text, line.page, line.number, line.x0, line.top, line.bottom, cells=_word_cells(line)))
+        out.append(MinutesLine(text, line.page, line.number, line.x0, line.top, line.bottom, cells=cells_of(line)))
         tops.append(line.top)
         right.append(line.x1)
     _mark_paragraphs(out)
@@ -127,29 +126,6 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
             continue
         dropped |= {id(l) for l in copies if l.page != first_page}
     return dropped
-
-
-def _word_cells(line) -> list[str] | None:
-    """A PDF line's cells where its words stand apart by a column gap ("Cllr A Smith      Chair")."""
-    words = line.words
-    if not words or len(words) < 2:
-        return None
-    gaps: list[int] = []
-    # Most lines have no gap: one pass over the words, nothing built. Iterated, not indexed: the reader
-    # may hand a sequence whose indexing is a Python call per word.
-    others = iter(words)
-    try:
-        right = next(others).x1
-        for i, word in enumerate(others, 1):
-            if word.x0 - right > _COLUMN_GAP:
-                gaps.append(i)
-            right = word.x1
-    except TypeError:  # a word without a position
-        return None
-    if not gaps:
-        return None
-    bounds = [0, *gaps, len(words)]
-    return [" ".join(w.text for w in words[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
 def _mark_paragraphs(lines: list[MinutesLine]) -> None:
