@@ -19,6 +19,9 @@ from schemas.document import Document
 
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _CUT_WORD_END = re.compile(r"(?:^|\s)[A-Z]$")
+# Where two lines joined by a space may need no space (_spaced): after a hyphen, or after a capital
+# standing alone before a letter that may be lower case. Most paragraphs hold neither.
+_MAY_BE_MENDED = re.compile(r"- |(?:^|\s)[A-Z] [^A-Z0-9\s]")
 _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one printed line
 _TEXT_COLUMN_GAP = re.compile(r"\s{3,}")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -47,7 +50,7 @@ class MinutesLine:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()  # as `not text.strip()`, with no copy made
 
 
 def minutes_lines(doc: Document) -> list[MinutesLine]:
@@ -146,12 +149,13 @@ def join_wrapped(parts: list[str]) -> str:
     """Join wrapped lines into one string: a word broken at a hyphen or mid-word is mended."""
     if len(parts) == 1:
         return parts[0].strip()  # a paragraph of one line, the most common
+    kept = [part for part in map(str.strip, parts) if part]
+    joined = " ".join(kept)
+    if not _MAY_BE_MENDED.search(joined):
+        return joined  # no line ends where a word may have been broken: every break is a space
     out: list[str] = []
     tail = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
+    for part in kept:
         if tail and _spaced(tail, part):
             out.append(" ")
         out.append(part)
