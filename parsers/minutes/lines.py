@@ -19,9 +19,10 @@ from schemas.document import Document
 
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _CUT_WORD_END = re.compile(r"(?:^|\s)[A-Z]$")
-# Where two lines joined by a space may need no space (_spaced): after a hyphen, or after a capital
-# standing alone before a letter that may be lower case. Most paragraphs hold neither.
-_MAY_BE_MENDED = re.compile(r"- |(?:^|\s)[A-Z] [^A-Z0-9\s]")
+# A break between two lines (joined by a newline) that may need no space (_spaced): after a hyphen, or
+# after a capital standing alone before a letter that may be lower case. Most paragraphs hold neither.
+# It opens with the newline so that re scans for that one character, not tries every position.
+_MAY_BE_MENDED = re.compile(r"\n(?:(?<=-\n)|(?<=(?<!\S)[A-Z]\n)(?=[^A-Z0-9\s]))")
 _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one printed line
 _TEXT_COLUMN_GAP = re.compile(r"\s{3,}")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -150,9 +151,8 @@ def join_wrapped(parts: list[str]) -> str:
     if len(parts) == 1:
         return parts[0].strip()  # a paragraph of one line, the most common
     kept = [part for part in map(str.strip, parts) if part]
-    joined = " ".join(kept)
-    if not _MAY_BE_MENDED.search(joined):
-        return joined  # no line ends where a word may have been broken: every break is a space
+    if not _MAY_BE_MENDED.search("\n".join(kept)):  # (a newline inside a line can only send it the long way)
+        return " ".join(kept)  # no line ends where a word may have been broken: every break is a space
     out: list[str] = []
     tail = ""
     for part in kept:
