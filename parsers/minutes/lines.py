@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import groupby
+from operator import attrgetter
 from dataclasses import dataclass
 
 from parsers.minutes.word_cells import COLUMN_GAP, WordCells
@@ -27,6 +29,7 @@ _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one prin
 _TEXT_COLUMN_GAP = re.compile(r"\s{3,}")
 _LETTER = re.compile(r"[A-Za-z]")
 _OPENS_WITH_NUMBER_OR_BRACKET = re.compile(r"^[\d(]")
+_PAGE = attrgetter("page")
 _DIGITS = re.compile(r"\d+")  # a pdftotext -layout line: columns apart by runs of spaces
 
 
@@ -57,44 +60,45 @@ class MinutesLine:
 def minutes_lines(doc: Document) -> list[MinutesLine]:
     """The document's lines with split baselines merged and page numbers dropped."""
     out: list[MinutesLine] = []
-    tops: list[float | None] = []
-    right: list[float | None] = []  # right edge of each output line's last group
+    last: MinutesLine | None = None  # the line last added, with its top and its last group's right edge
+    last_top = last_right = None
     previous_page = None
+    pdf = doc.source_kind == "pdf"
     running = _running_lines(doc)
     cells_of = WordCells().of
     for line in doc.lines:
         if running and id(line) in running:
             continue
         text = line.text.rstrip()
-        first_on_page = line.page != previous_page
-        previous_page = line.page
-        if doc.source_kind == "pdf" and first_on_page and _BARE_PAGE_NUMBER.match(text):
+        page, top = line.page, line.top
+        first_on_page = page != previous_page
+        previous_page = page
+        if pdf and first_on_page and _BARE_PAGE_NUMBER.match(text):
             continue
         if (
-            out
-            and line.top is not None
-            and tops[-1] is not None
-            and out[-1].page == line.page
-            and abs(line.top - tops[-1]) < _SAME_BASELINE
+            last is not None
+            and top is not None
+            and last_top is not None
+            and last.page == page
+            and abs(top - last_top) < _SAME_BASELINE
             and line.x0 is not None
-            and out[-1].x0 is not None
-            and line.x0 > out[-1].x0
+            and last.x0 is not None
+            and line.x0 > last.x0
         ):
-            merged = out[-1]
-            merged.text = f"{merged.text} {text.strip()}"
-            cells = merged.cells or [merged.text[: -len(text.strip()) - 1].strip()]
+            last.text = f"{last.text} {text.strip()}"
+            cells = last.cells or [last.text[: -len(text.strip()) - 1].strip()]
             more = cells_of(line) or [text.strip()]
-            if right[-1] is not None and line.x0 - right[-1] > COLUMN_GAP:
+            if last_right is not None and line.x0 - last_right > COLUMN_GAP:
                 cells += more
             else:
                 cells[-1] = f"{cells[-1]} {more[0]}"
                 cells += more[1:]
-            merged.cells = cells if len(cells) > 1 else None
-            right[-1] = line.x1
+            last.cells = cells if len(cells) > 1 else None
+            last_right = line.x1
             continue
-        out.append(MinutesLine(text, line.page, line.number, line.x0, line.top, line.bottom, cells=cells_of(line)))
-        tops.append(line.top)
-        right.append(line.x1)
+        last = MinutesLine(text, page, line.number, line.x0, top, line.bottom, False, cells_of(line))
+        out.append(last)
+        last_top, last_right = top, line.x1
     _mark_paragraphs(out)
     return out
 
@@ -107,15 +111,16 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
     two pages or more, at the same height in a PDF. The first page keeps its copy: there it is the
     heading. Minute headings and "(Item 3)" anchors never count, whatever their height.
     """
-    pages: dict[int, list] = {}
-    for line in doc.lines:
-        if line.text and not line.text.isspace():  # not blank (no stripped copy made)
-            pages.setdefault(line.page, []).append(line)
+    printed: dict[int, list] = {}  # each page's lines: only those near its ends are looked at
+    for page, run in groupby(doc.lines, _PAGE):
+        printed.setdefault(page, []).extend(run)
+    pages = {page: (head, _printed(reversed(lines), edge)[::-1])
+             for page, lines in printed.items() if (head := _printed(lines, edge))}
     if len(pages) < 2:
         return set()
     seen: dict[str, list] = {}
-    for lines in pages.values():
-        for line in {id(l): l for l in lines[:edge] + lines[-edge:]}.values():
+    for head, tail in pages.values():
+        for line in {id(l): l for l in head + tail}.values():
             text = line.text.strip()
             if len(_LETTER.findall(text)) < 5 or _OPENS_WITH_NUMBER_OR_BRACKET.match(text):
                 continue
@@ -132,10 +137,21 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
     return dropped
 
 
+def _printed(lines, edge: int) -> list:
+    """The first `edge` lines that are not blank (no stripped copy made)."""
+    out = []
+    for line in lines:
+        if line.text and not line.text.isspace():
+            out.append(line)
+            if len(out) == edge:
+                break
+    return out
+
+
 def _mark_paragraphs(lines: list[MinutesLine]) -> None:
     previous: MinutesLine | None = None
     for line in lines:
-        if previous is None or previous.blank:
+        if previous is None or not previous.text or previous.text.isspace():  # previous.blank, with no call
             line.starts_paragraph = True
         elif line.page != previous.page:
             # Across a page break only the punctuation tells: a finished sentence ends a paragraph.

@@ -9,7 +9,7 @@ compare the same numbers (32-bit edges, subtracted as 64-bit floats), so they gi
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 import numpy
 
@@ -37,22 +37,22 @@ class WordCells:
         if columns is not self._columns:
             self._columns, self._gaps, self._texts = columns, _gaps(columns), None
         gaps = self._gaps
-        first, last = bisect_right(gaps, start), bisect_left(gaps, end)
+        if not gaps:
+            return None  # most pages: no line on them is printed in columns
+        first, last = bisect_left(gaps, start), bisect_left(gaps, end - 1)
         if first >= last:
             return None
         if self._texts is None:
             self._texts = columns.texts()
         texts = self._texts
-        bounds = [start, *gaps[first:last], end]
+        bounds = [start, *(g + 1 for g in gaps[first:last]), end]
         return [" ".join(texts[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
 def _gaps(columns) -> list[int]:
-    """Indices of the page's words whose left edge stands more than a column gap right of the word before."""
-    if len(columns.x0) < 2:
-        return []
-    space = columns.x0[1:].astype(numpy.float64) - columns.x1[:-1].astype(numpy.float64)
-    return (numpy.flatnonzero(space > COLUMN_GAP) + 1).tolist()
+    """Indices of the page's words that stand more than a column gap left of the word after them."""
+    space = numpy.subtract(columns.x0[1:], columns.x1[:-1], dtype=numpy.float64)
+    return numpy.flatnonzero(space > COLUMN_GAP).tolist()
 
 
 def _cells_of_words(words) -> list[str] | None:
