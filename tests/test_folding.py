@@ -59,3 +59,14 @@ def test_cabinet_roles_are_still_recognised_behind_the_word_check():
     assert is_cabinet_role("Cabinet Member for Education and Skills")
     assert is_cabinet_role("Deputy Leader of the Council")
     assert not is_cabinet_role("Director of Children's Services")
+
+
+def test_an_ascii_text_folds_as_lower_casing_it_and_others_by_the_full_rule():
+    # The ASCII path skips the three replacements; on real minutes' lines both paths must agree.
+    from conftest import MODERNGOV
+    from extract.reading import read_source
+
+    texts = [line.text for line in read_source(MODERNGOV / "kent-county-council-2025-02-13-minutes.pdf").lines]
+    assert any(t.isascii() for t in texts) and any(not t.isascii() for t in texts)
+    for text in texts + ["VİRTUALLY ſubstitute ıtem"]:
+        assert folded(text) == text.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")

@@ -60,7 +60,7 @@ def declarations(items: list[Item]) -> list[Found]:
     out: list[Found] = []
     for item in items:
         in_declarations_item = bool(_DECLARATIONS_TITLE.search(item.title))
-        if not in_declarations_item and not mentions(folded("".join([l.text.strip() for l in item.body])), "declare", "disclose"):
+        if not in_declarations_item and not mentions(item.words, "declare", "disclose"):
             continue  # elsewhere only a paragraph that declares or discloses is read (joining adds at most a space)
         for text, line in _paragraphs(item.body, people_open_lines=in_declarations_item):
             if in_declarations_item and (listed := _listed_declaration(text)):

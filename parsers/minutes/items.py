@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from parsers.common.folding import folded
 from parsers.minutes.items_unnumbered import unnumbered_headings
 from parsers.minutes.lines import MinutesLine, join_wrapped
 
@@ -63,6 +65,13 @@ class Item:
     @property
     def text(self) -> str:
         return paragraphs_text(self.body)
+
+    @cached_property
+    def words(self) -> str:
+        """The body's lines stripped, run together and folded (parsers.common.folding): every word of
+        ASCII letters a pattern could find in the item's text, or in one of its lines, is in it (joining
+        text adds at most a space). A cheap test before a costly pattern; read once its body is final."""
+        return folded("".join([l.text.strip() for l in self.body]))
 
 
 def end_of_minutes(lines: list[MinutesLine]) -> int:

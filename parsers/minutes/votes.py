@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from parsers.common.folding import folded, mentions
+from parsers.common.folding import mentions
 from parsers.minutes.items import Item
 from parsers.minutes.lines import MinutesLine, join_wrapped
 from parsers.minutes.name_lists import split_entries
@@ -72,7 +72,7 @@ def recorded_votes(items: list[Item]) -> list[FoundVote]:
     for item in items:
         # A vote opens only under a line putting a question (_PUT_TO_THE_VOTE), which needs one of these
         # words within a line: an item without them holds none.
-        if mentions(folded(" ".join([l.text for l in item.body])), "vot", "division"):
+        if mentions(item.words, "vot", "division"):
             votes += _votes_in(item)
     return votes
 
