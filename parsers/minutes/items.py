@@ -132,21 +132,18 @@ def _lettered_sub_items(item: Item) -> list[Item]:
 def paragraphs_text(lines: list[MinutesLine]) -> str:
     paragraphs: list[list[str]] = []
     for line in lines:
-        if line.blank:
+        text = line.text
+        if not text or text.isspace():  # blank
             continue
-        if not paragraphs or line.starts_paragraph or _opens_point(line.text):
+        if not paragraphs or line.starts_paragraph or _POINT_OPENING.match(text):
             paragraphs.append([])
-        paragraphs[-1].append(line.text)
+        paragraphs[-1].append(text)
     # Runs of spaces are a layout extraction's columns ("Name of Member      Type of Interest").
     return "\n".join(_squeeze_columns(join_wrapped(p)) for p in paragraphs)
 
 
 def _squeeze_columns(text: str) -> str:
     return _COLUMN_SPACES.sub(" ", text) if "  " in text or "\t" in text else text
-
-
-def _opens_point(text: str) -> bool:
-    return bool(_POINT_OPENING.match(text))
 
 
 def _anchored_headings(lines: list[MinutesLine], anchors: list[int]) -> list[tuple[int, int, Item]]:
