@@ -200,7 +200,7 @@ def _fragments(piece: str, surnames: bool) -> tuple[str, ...]:
     return tuple(fragment.strip(" .;:") for part in _split_and(piece, surnames) for fragment in _split_at_titles(part))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # the same members recur on every list and recorded vote of a meeting
 def _facts(fragment: str) -> tuple[str | None, int, bool, bool, bool, bool]:
     """What split_entries asks of a fragment, asked once per fragment as printed: the singular of a
     plural title opening it and where the name after that starts, whether it opens with an honorific,

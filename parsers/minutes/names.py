@@ -119,13 +119,11 @@ def looks_like_name(text: str) -> bool:
     return all(_NAME_TOKEN.match(t) for t in tokens)
 
 
-@lru_cache(maxsize=8192)  # asked of every fragment of every list, and of most lines: the same ones recur
 def starts_with_title(text: str) -> bool:
     words = text.split(maxsplit=1)
     return bool(words) and is_title_word(words[0])
 
 
-@lru_cache(maxsize=8192)
 def is_title_word(word: str) -> bool:
     """One word (no spaces) that is an honorific: "Cllr", "Mrs.", "Sir"."""
     return word.rstrip(".").lower() in TITLES
