@@ -27,7 +27,7 @@ _CUT_WORD_END = re.compile(r"(?:^|\s)[A-Z]$")
 _MAY_BE_MENDED = re.compile(r"\n(?:(?<=-\n)|(?<=(?<!\S)[A-Z]\n)(?=[^A-Z0-9\s]))")
 _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one printed line
 _TEXT_COLUMN_GAP = re.compile(r"\s{3,}")
-_LETTER = re.compile(r"[A-Za-z]")
+_FIVE_LETTERS = re.compile(r"(?:[^A-Za-z]*[A-Za-z]){5}")  # five letters or more: stops at the fifth
 _OPENS_WITH_NUMBER_OR_BRACKET = re.compile(r"^[\d(]")
 _PAGE = attrgetter("page")
 _DIGITS = re.compile(r"\d+")  # a pdftotext -layout line: columns apart by runs of spaces
@@ -122,7 +122,7 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
     for head, tail in pages.values():
         for line in {id(l): l for l in head + tail}.values():
             text = line.text.strip()
-            if len(_LETTER.findall(text)) < 5 or _OPENS_WITH_NUMBER_OR_BRACKET.match(text):
+            if not _FIVE_LETTERS.match(text) or _OPENS_WITH_NUMBER_OR_BRACKET.match(text):
                 continue
             seen.setdefault(_DIGITS.sub("#", text.lower()), []).append(line)
     first_page = min(pages)
