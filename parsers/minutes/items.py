@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from parsers.common.folding import folded
 from parsers.minutes.items_unnumbered import unnumbered_headings
@@ -61,17 +60,20 @@ class Item:
     heading: MinutesLine  # first line of the heading
     body: list[MinutesLine] = field(default_factory=list)
     lead: MinutesLine | None = None  # minute text printed on the heading's own line, after a dash
+    _words: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return paragraphs_text(self.body)
 
-    @cached_property
+    @property
     def words(self) -> str:
         """The body's lines stripped, run together and folded (parsers.common.folding): every word of
         ASCII letters a pattern could find in the item's text, or in one of its lines, is in it (joining
         text adds at most a space). A cheap test before a costly pattern; read once its body is final."""
-        return folded("".join([l.text.strip() for l in self.body]))
+        if self._words is None:  # (kept by hand: functools.cached_property takes a lock on every read)
+            self._words = folded("".join([l.text.strip() for l in self.body]))
+        return self._words
 
 
 def end_of_minutes(lines: list[MinutesLine]) -> int:
