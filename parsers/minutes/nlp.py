@@ -87,10 +87,14 @@ def decision_kind(sentence: str) -> str | None:
 
 
 def _may_record_a_decision(words: str) -> bool:
-    """Could a decision pattern match the folded sentence? Each pattern's words follow one another as
-    tokens, and tokens next to each other are printed with at most a space between them: the words
-    in that order with only spaces between is a test that every match passes."""
-    return bool(_DECISION_WORDS_IN_ORDER.search(words))
+    """Could a decision pattern match the folded sentence? Each needs its verb and a word it follows (or
+    "correct"), found first by `in`; then, as each pattern's words follow one another as tokens, and tokens
+    next to each other are printed with at most a space between them, those words in that order with only
+    spaces between: a test every match passes."""
+    words_found = (("agreed" in words and ("was" in words or mentions(words, *_BODIES)))
+                   or ("correct" in words and mentions(words, "agreed", "approved"))
+                   or ("noted" in words and mentions(words, *_BODIES, *_PAPERS)))
+    return words_found and bool(_DECISION_WORDS_IN_ORDER.search(words))
 
 
 def _in_order(*alternatives: list[str]) -> str:
