@@ -268,14 +268,16 @@ def _split_at_titles(text: str) -> list[str]:
         return [text]
     out: list[list[str]] = [[]]
     depth = 0
-    previous = None
+    previous, previous_titled = None, False
     for token in text.split():
-        if (depth == 0 and previous is not None and out[-1] and is_title_word(token)
-                and not is_title_word(previous) and not _PLURAL_TITLE.match(previous + " ")):
+        titled = is_title_word(token)  # asked once a token (a word is also the next one's previous)
+        if (depth == 0 and previous is not None and titled
+                and not previous_titled and not _PLURAL_TITLE.match(previous + " ")):
             out.append([])
         out[-1].append(token)
-        depth += token.count("(") - token.count(")")
-        previous = token
+        if "(" in token or ")" in token:
+            depth += token.count("(") - token.count(")")
+        previous, previous_titled = token, titled
     return [" ".join(t) for t in out if t]
 
 
