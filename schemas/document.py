@@ -73,6 +73,12 @@ class PackedWords(Sequence):
                                     c.bottom[i:j].tolist()))
         return self._words
 
+    @property
+    def span(self) -> tuple[PageWords, int, int]:
+        """The page's columns and where this line's words start and end in them: for a reader that
+        wants the numbers without a `Word` per word."""
+        return self._columns, self._start, self._end
+
     def __len__(self) -> int:
         return self._end - self._start
 

@@ -59,3 +59,37 @@ def test_cabinet_roles_are_still_recognised_behind_the_word_check():
     assert is_cabinet_role("Cabinet Member for Education and Skills")
     assert is_cabinet_role("Deputy Leader of the Council")
     assert not is_cabinet_role("Director of Children's Services")
+
+
+def test_an_ascii_text_folds_as_lower_casing_it_and_others_by_the_full_rule():
+    # The ASCII path skips the three replacements; on real minutes' lines both paths must agree.
+    from conftest import MODERNGOV
+    from extract.reading import read_source
+
+    texts = [line.text for line in read_source(MODERNGOV / "kent-county-council-2025-02-13-minutes.pdf").lines]
+    assert any(t.isascii() for t in texts) and any(not t.isascii() for t in texts)
+    for text in texts + ["VİRTUALLY ſubstitute ıtem"]:
+        assert folded(text) == text.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")
+
+
+def test_a_sentence_the_decision_matcher_matches_passes_the_word_order_check():
+    # decision_kind tokenises only sentences whose folded words stand in a pattern's order with only
+    # spaces between: the matcher run on every sentence of real minutes must never find one it skipped.
+    from conftest import MODERNGOV, SEEDS
+    from extract.reading import read_source
+    from parsers.minutes.decisions import _sentences
+    from parsers.minutes.nlp import _may_record_a_decision, pipeline
+
+    nlp, matchers = pipeline()
+    texts = [line.text for name in ("kent-cabinet-2025-01-30-minutes.pdf", "kent-county-council-2025-02-13-minutes.pdf")
+             for line in read_source(MODERNGOV / name).lines]
+    texts += [line.text for path in sorted(SEEDS.glob("*.txt")) for line in read_source(path).lines]
+    texts += ["The Sub-Committee  AGREED the plan.", "It was\tunanimously agreed.", "The Reports were noted.",
+              "The minutes were APPROVED as a correct record.", "The Council’s report was noted"]
+    matched = 0
+    for text in texts:
+        for sentence in _sentences(text):
+            if matchers["decision"](nlp.make_doc(sentence)):
+                matched += 1
+                assert _may_record_a_decision(folded(sentence)), sentence
+    assert matched >= 10

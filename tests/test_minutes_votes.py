@@ -96,6 +96,8 @@ def test_every_vote_of_the_county_council_minutes_lists_as_many_names_as_it_coun
     ("Mr Hill, OBE", None, "hill"),
     ("Dr A. Miller", "Cllr", "a miller"),
     ("Sweetland (Chairman)", "Mr", "sweetland"),
+    ("\tJ  O’Brien\u00a0", "Ms", "j o'brien"),  # any whitespace is one space; a curly apostrophe is straight
+    ("A. M`Kay", None, "a m'kay"),
 ])
 def test_member_key_strips_titles_and_honours_and_keeps_printed_initials(printed, title, key):
     assert member_key(printed, title) == key

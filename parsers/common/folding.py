@@ -12,6 +12,8 @@ from __future__ import annotations
 
 def folded(text: str) -> str:
     """The text lower-cased as re.IGNORECASE compares ASCII letters."""
+    if text.isascii():
+        return text.lower()  # none of the three letters below is ASCII; asking costs nothing
     return text.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")
 
 

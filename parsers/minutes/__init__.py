@@ -7,6 +7,7 @@ parse       the entry point
 
 lines       the document's lines, cleaned of layout accidents (split baselines, page numbers, running
             headers of short minutes), with the cells of lines printed in columns
+word_cells  a PDF line's cells (words a column gap apart), read from its page's packed word columns
 names       one attendee or declarant as printed: title, name, post-nominals, role notes
 header      the meeting itself: council, committee, date, times, venue
 attendance  PRESENT / Substitutes / IN ATTENDANCE / Apologies blocks and apology minutes

@@ -247,13 +247,15 @@ def _ends_sentence(text: str) -> bool:
     return text.endswith(".") and _sentence_end(text, max(0, len(text) - 1)) == len(text) - 1
 
 
-def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitutes_item: bool = False) -> list[AttendanceEntry]:
+def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitutes_item: bool = False,
+                      words: str | None = None) -> list[AttendanceEntry]:
     """Apologies minuted as a sentence ("Apologies were received from Mrs C Bell."), and substitutes
     ("Councillor A Reed substituted for Councillor D Mulholland."; in an item about substitutes,
     "1.1 Councillor Pete West for Councillor Ben Duncan.")."""
     # Each pattern runs only where a word every match of it needs is printed; most items hold none. The
     # lines run together hold every word of the joined text (joining adds at most a space).
-    words = folded("".join([l.text.strip() for l in lines]))
+    if words is None:  # (an item's `words`, when the caller has them)
+        words = folded("".join([l.text.strip() for l in lines]))
     apologies = mentions(words, "apolog", "received") if apologies_item else mentions(words, "apolog")
     virtual = mentions(words, "virtual", "remote", "online") or bool("via" in words and _VIA_LINK.search(words))
     substitutes = mentions(words, "substitut")

@@ -27,6 +27,8 @@ _RESOLVED = re.compile(r"^(?:it\s+was\s+)?(?:resolved|decisions?\s*[:\-–]|deci
 _AGREED_CAPITALS_OR_MARK = re.compile(r"^(?:AGREED\b|Agreed\s*[:\-–]|Agreed\s+(?:that|to)\b|agreed\s*[:\-–])")
 # A decision opens its own paragraph even where the extraction lost the blank line before it.
 _RESOLVED_LINE = re.compile(r"^\s*(?:RESOLVED|Resolved|AGREED|Agreed\s*[:\-–]|Decisions?\s*:|It\s+was\s+RESOLVED)")
+# A point marker or a decision: either opens a paragraph (one pattern, asked once a line).
+_OPENS_PARAGRAPH = re.compile(f"{_POINT_MARKER.pattern}|{_RESOLVED_LINE.pattern}")
 # The decision's text goes on in the numbered points below it: "RESOLVED that:", "RESOLVED, that", "Agreed:-".
 _LEADS_INTO_POINTS = re.compile(r"(?:[:\-–,]|\bthat|\bto)\s*$", re.I)
 
@@ -60,7 +62,7 @@ def declarations(items: list[Item]) -> list[Found]:
     out: list[Found] = []
     for item in items:
         in_declarations_item = bool(_DECLARATIONS_TITLE.search(item.title))
-        if not in_declarations_item and not mentions(folded("".join([l.text.strip() for l in item.body])), "declare", "disclose"):
+        if not in_declarations_item and not mentions(item.words, "declare", "disclose"):
             continue  # elsewhere only a paragraph that declares or discloses is read (joining adds at most a space)
         for text, line in _paragraphs(item.body, people_open_lines=in_declarations_item):
             if in_declarations_item and (listed := _listed_declaration(text)):
@@ -189,6 +191,8 @@ def resolutions(items: list[Item]) -> list[Found]:
     out: list[Found] = []
     for item in items:
         paragraphs = _paragraphs(item.body)
+        # A paragraph's words are the item's (Item.words): without one of these, no sentence of it records a decision.
+        may_record = mentions(item.words, "agreed", "approved", "noted")
         i = 0
         while i < len(paragraphs):
             text, line = paragraphs[i]
@@ -217,7 +221,7 @@ def resolutions(items: list[Item]) -> list[Found]:
                 out.append(Found(item.number, " ".join(parts), line, kind="agreed" if agreed else "resolved"))
                 i = j
                 continue
-            if mentions(folded(bare), "agreed", "approved", "noted"):  # no sentence records a decision without one
+            if may_record and mentions(folded(bare), "agreed", "approved", "noted"):  # no sentence records a decision without one
                 for sentence in _sentences(bare):
                     kind = decision_kind(sentence)
                     if kind:
@@ -265,11 +269,12 @@ def _paragraphs(lines: list[MinutesLine], people_open_lines: bool = False) -> li
     (declarations listed one a line: "Cllr C Irwin – Item 3 – ...")."""
     out: list[tuple[list[str], MinutesLine]] = []
     for line in lines:
-        if line.blank:
+        text = line.text
+        if not text or text.isspace():  # blank
             continue
-        listed = (people_open_lines and out and starts_with_title(line.text.strip())
+        listed = (people_open_lines and out and starts_with_title(text.strip())
                   and out[-1][0][-1].rstrip().endswith((".", ":", ";")))
-        if not out or listed or line.starts_paragraph or _POINT_MARKER.match(line.text) or _RESOLVED_LINE.match(line.text):
+        if not out or listed or line.starts_paragraph or _OPENS_PARAGRAPH.match(text):
             out.append(([], line))
-        out[-1][0].append(line.text)
+        out[-1][0].append(text)
     return [(join_wrapped(parts), first) for parts, first in out]

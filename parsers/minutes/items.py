@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from parsers.common.folding import folded
 from parsers.minutes.items_unnumbered import unnumbered_headings
 from parsers.minutes.lines import MinutesLine, join_wrapped
 
@@ -59,10 +60,20 @@ class Item:
     heading: MinutesLine  # first line of the heading
     body: list[MinutesLine] = field(default_factory=list)
     lead: MinutesLine | None = None  # minute text printed on the heading's own line, after a dash
+    _words: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return paragraphs_text(self.body)
+
+    @property
+    def words(self) -> str:
+        """The body's lines stripped, run together and folded (parsers.common.folding): every word of
+        ASCII letters a pattern could find in the item's text, or in one of its lines, is in it (joining
+        text adds at most a space). A cheap test before a costly pattern; read once its body is final."""
+        if self._words is None:  # (kept by hand: functools.cached_property takes a lock on every read)
+            self._words = folded("".join([l.text.strip() for l in self.body]))
+        return self._words
 
 
 def end_of_minutes(lines: list[MinutesLine]) -> int:
@@ -123,21 +134,18 @@ def _lettered_sub_items(item: Item) -> list[Item]:
 def paragraphs_text(lines: list[MinutesLine]) -> str:
     paragraphs: list[list[str]] = []
     for line in lines:
-        if line.blank:
+        text = line.text
+        if not text or text.isspace():  # blank
             continue
-        if not paragraphs or line.starts_paragraph or _opens_point(line.text):
+        if not paragraphs or line.starts_paragraph or _POINT_OPENING.match(text):
             paragraphs.append([])
-        paragraphs[-1].append(line.text)
+        paragraphs[-1].append(text)
     # Runs of spaces are a layout extraction's columns ("Name of Member      Type of Interest").
     return "\n".join(_squeeze_columns(join_wrapped(p)) for p in paragraphs)
 
 
 def _squeeze_columns(text: str) -> str:
     return _COLUMN_SPACES.sub(" ", text) if "  " in text or "\t" in text else text
-
-
-def _opens_point(text: str) -> bool:
-    return bool(_POINT_OPENING.match(text))
 
 
 def _anchored_headings(lines: list[MinutesLine], anchors: list[int]) -> list[tuple[int, int, Item]]:

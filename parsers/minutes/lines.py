@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import groupby
+from operator import attrgetter
 from dataclasses import dataclass
 
+from parsers.minutes.word_cells import COLUMN_GAP, WordCells
 from schemas.document import Document
 
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _CUT_WORD_END = re.compile(r"(?:^|\s)[A-Z]$")
+# A break between two lines (joined by a newline) that may need no space (_spaced): after a hyphen, or
+# after a capital standing alone before a letter that may be lower case. Most paragraphs hold neither.
+# It opens with the newline so that re scans for that one character, not tries every position.
+_MAY_BE_MENDED = re.compile(r"\n(?:(?<=-\n)|(?<=(?<!\S)[A-Z]\n)(?=[^A-Z0-9\s]))")
 _SAME_BASELINE = 2.0  # points: groups whose tops differ by less sit on one printed line
-# Points between two groups on one baseline that make them separate cells, not words of one
-# phrase: wider than a justified line's widest word space.
-_COLUMN_GAP = 12.0
 _TEXT_COLUMN_GAP = re.compile(r"\s{3,}")
-_LETTER = re.compile(r"[A-Za-z]")
+_FIVE_LETTERS = re.compile(r"(?:[^A-Za-z]*[A-Za-z]){5}")  # five letters or more: stops at the fifth
 _OPENS_WITH_NUMBER_OR_BRACKET = re.compile(r"^[\d(]")
+_PAGE = attrgetter("page")
 _DIGITS = re.compile(r"\d+")  # a pdftotext -layout line: columns apart by runs of spaces
 
 
@@ -49,49 +54,51 @@ class MinutesLine:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text or self.text.isspace()  # as `not text.strip()`, with no copy made
 
 
 def minutes_lines(doc: Document) -> list[MinutesLine]:
     """The document's lines with split baselines merged and page numbers dropped."""
     out: list[MinutesLine] = []
-    tops: list[float | None] = []
-    right: list[float | None] = []  # right edge of each output line's last group
+    last: MinutesLine | None = None  # the line last added, with its top and its last group's right edge
+    last_top = last_right = None
     previous_page = None
+    pdf = doc.source_kind == "pdf"
     running = _running_lines(doc)
+    cells_of = WordCells().of
     for line in doc.lines:
-        if id(line) in running:
+        if running and id(line) in running:
             continue
         text = line.text.rstrip()
-        first_on_page = line.page != previous_page
-        previous_page = line.page
-        if doc.source_kind == "pdf" and first_on_page and _BARE_PAGE_NUMBER.match(text):
+        page, top = line.page, line.top
+        first_on_page = page != previous_page
+        previous_page = page
+        if pdf and first_on_page and _BARE_PAGE_NUMBER.match(text):
             continue
         if (
-            out
-            and line.top is not None
-            and tops[-1] is not None
-            and out[-1].page == line.page
-            and abs(line.top - tops[-1]) < _SAME_BASELINE
+            last is not None
+            and top is not None
+            and last_top is not None
+            and last.page == page
+            and abs(top - last_top) < _SAME_BASELINE
             and line.x0 is not None
-            and out[-1].x0 is not None
-            and line.x0 > out[-1].x0
+            and last.x0 is not None
+            and line.x0 > last.x0
         ):
-            merged = out[-1]
-            merged.text = f"{merged.text} {text.strip()}"
-            cells = merged.cells or [merged.text[: -len(text.strip()) - 1].strip()]
-            more = _word_cells(line) or [text.strip()]
-            if right[-1] is not None and line.x0 - right[-1] > _COLUMN_GAP:
+            last.text = f"{last.text} {text.strip()}"
+            cells = last.cells or [last.text[: -len(text.strip()) - 1].strip()]
+            more = cells_of(line) or [text.strip()]
+            if last_right is not None and line.x0 - last_right > COLUMN_GAP:
                 cells += more
             else:
                 cells[-1] = f"{cells[-1]} {more[0]}"
                 cells += more[1:]
-            merged.cells = cells if len(cells) > 1 else None
-            right[-1] = line.x1
+            last.cells = cells if len(cells) > 1 else None
+            last_right = line.x1
             continue
-        out.append(MinutesLine(text, line.page, line.number, line.x0, line.top, line.bottom, cells=_word_cells(line)))
-        tops.append(line.top)
-        right.append(line.x1)
+        last = MinutesLine(text, page, line.number, line.x0, top, line.bottom, False, cells_of(line))
+        out.append(last)
+        last_top, last_right = top, line.x1
     _mark_paragraphs(out)
     return out
 
@@ -104,17 +111,18 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
     two pages or more, at the same height in a PDF. The first page keeps its copy: there it is the
     heading. Minute headings and "(Item 3)" anchors never count, whatever their height.
     """
-    pages: dict[int, list] = {}
-    for line in doc.lines:
-        if line.text and not line.text.isspace():  # not blank (no stripped copy made)
-            pages.setdefault(line.page, []).append(line)
+    printed: dict[int, list] = {}  # each page's lines: only those near its ends are looked at
+    for page, run in groupby(doc.lines, _PAGE):
+        printed.setdefault(page, []).extend(run)
+    pages = {page: (head, _printed(reversed(lines), edge)[::-1])
+             for page, lines in printed.items() if (head := _printed(lines, edge))}
     if len(pages) < 2:
         return set()
     seen: dict[str, list] = {}
-    for lines in pages.values():
-        for line in {id(l): l for l in lines[:edge] + lines[-edge:]}.values():
+    for head, tail in pages.values():
+        for line in {id(l): l for l in head + tail}.values():
             text = line.text.strip()
-            if len(_LETTER.findall(text)) < 5 or _OPENS_WITH_NUMBER_OR_BRACKET.match(text):
+            if not _FIVE_LETTERS.match(text) or _OPENS_WITH_NUMBER_OR_BRACKET.match(text):
                 continue
             seen.setdefault(_DIGITS.sub("#", text.lower()), []).append(line)
     first_page = min(pages)
@@ -129,33 +137,21 @@ def _running_lines(doc: Document, edge: int = 2) -> set[int]:
     return dropped
 
 
-def _word_cells(line) -> list[str] | None:
-    """A PDF line's cells where its words stand apart by a column gap ("Cllr A Smith      Chair")."""
-    words = line.words
-    if not words or len(words) < 2:
-        return None
-    gaps: list[int] = []
-    # Most lines have no gap: one pass over the words, nothing built. Iterated, not indexed: the reader
-    # may hand a sequence whose indexing is a Python call per word.
-    others = iter(words)
-    try:
-        right = next(others).x1
-        for i, word in enumerate(others, 1):
-            if word.x0 - right > _COLUMN_GAP:
-                gaps.append(i)
-            right = word.x1
-    except TypeError:  # a word without a position
-        return None
-    if not gaps:
-        return None
-    bounds = [0, *gaps, len(words)]
-    return [" ".join(w.text for w in words[a:b]) for a, b in zip(bounds, bounds[1:])]
+def _printed(lines, edge: int) -> list:
+    """The first `edge` lines that are not blank (no stripped copy made)."""
+    out = []
+    for line in lines:
+        if line.text and not line.text.isspace():
+            out.append(line)
+            if len(out) == edge:
+                break
+    return out
 
 
 def _mark_paragraphs(lines: list[MinutesLine]) -> None:
     previous: MinutesLine | None = None
     for line in lines:
-        if previous is None or previous.blank:
+        if previous is None or not previous.text or previous.text.isspace():  # previous.blank, with no call
             line.starts_paragraph = True
         elif line.page != previous.page:
             # Across a page break only the punctuation tells: a finished sentence ends a paragraph.
@@ -170,12 +166,12 @@ def join_wrapped(parts: list[str]) -> str:
     """Join wrapped lines into one string: a word broken at a hyphen or mid-word is mended."""
     if len(parts) == 1:
         return parts[0].strip()  # a paragraph of one line, the most common
+    kept = [part for part in map(str.strip, parts) if part]
+    if not _MAY_BE_MENDED.search("\n".join(kept)):  # (a newline inside a line can only send it the long way)
+        return " ".join(kept)  # no line ends where a word may have been broken: every break is a space
     out: list[str] = []
     tail = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
+    for part in kept:
         if tail and _spaced(tail, part):
             out.append(" ")
         out.append(part)

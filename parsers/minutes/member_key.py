@@ -14,7 +14,6 @@ from parsers.minutes.names import split_post_nominals, split_title
 
 _SPACES = re.compile(r"\s+")
 _BRACKETED = re.compile(r"\([^()]*\)")
-_STOPS_AND_APOSTROPHES = re.compile(r"[.’'`]")
 _NOT_IN_A_NAME = re.compile(r"[^\w' -]")
 
 
@@ -24,10 +23,11 @@ def member_key(name: str | None, title: str | None = None) -> str | None:
     if not name:
         return None
     printed = f"{title} {name}" if title else name
-    _, bare = split_title(_SPACES.sub(" ", printed).strip())
+    _, bare = split_title(" ".join(printed.split()))
     bare, _ = split_post_nominals(bare)
-    bare = _BRACKETED.sub(" ", bare)  # "(Chairman)" is a role, not the name
-    bare = _STOPS_AND_APOSTROPHES.sub(lambda m: "" if m.group() == "." else "'", bare)
+    if "(" in bare:
+        bare = _BRACKETED.sub(" ", bare)  # "(Chairman)" is a role, not the name
+    bare = bare.replace(".", "").replace("’", "'").replace("`", "'")  # stops go, apostrophes are one
     bare = _NOT_IN_A_NAME.sub(" ", bare.lower())
     key = _SPACES.sub(" ", bare).strip(" -")
     return key or None

@@ -135,8 +135,10 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
     `one_person`: the text is one person's line, so a fragment with no title is a post.
     """
     text = protect_joined_names(text)
-    if mentions(folded(text), *_SUBSTITUTION_WORDS):
+    words = folded(text)
+    if mentions(words, *_SUBSTITUTION_WORDS):
         text = _SUBSTITUTION_PHRASE.sub(lambda m: f" ({m.group('phrase')} {m.group('who')})", text)
+        words = folded(text)
     fragments: list[str] = []
     after_comma: set[int] = set()  # fragments that a comma (not "and", not a title) cut off
     pieces = [c for part in _split_outside_brackets(text, ";") for c in _split_outside_brackets(part, ",")]
@@ -149,32 +151,36 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
             after_comma.add(len(fragments))
         fragments += _fragments(piece, surnames)
     people: list[PrintedPerson] = []
-    chair_named = "chair" in folded(text)  # "... in the Chair" can end a fragment only if the list says it
+    chair_named = "chair" in words  # "... in the Chair" can end a fragment only if the list says it
     carried_title = None  # "Councillors A, B and C": the plural title belongs to each name after it
-    for index, fragment in enumerate(fragments):
-        fragment = fragment.strip(" .;:")
-        if m := _PLURAL_TITLE.match(fragment):
-            carried_title = _SINGULAR[m.group(1).lower()]
-            fragment = f"{carried_title} {fragment[m.end():]}"
-        elif carried_title and _HONORIFIC.match(fragment) and carried_title != "Mr":
+    for index, printed in enumerate(fragments):
+        singular, name_at, honorific, titled, post_nominals_only, post = _facts(printed)
+        fragment = printed
+        if singular:
+            carried_title = singular
+            fragment = f"{carried_title} {fragment[name_at:]}"
+        elif carried_title and honorific and carried_title != "Mr":
             # "Councillors Mrs J A Anderson, Mrs P Bates, M A Coffin": still councillors, with honorifics
             fragment = f"{carried_title} {fragment}"
-        elif starts_with_title(fragment):
+        elif titled:
             carried_title = None
-        elif carried_title and fragment and not is_post_fragment(fragment) and not _only_post_nominals(fragment):
+        elif carried_title and fragment and not post and not post_nominals_only:
             fragment = f"{carried_title} {fragment}"
         if not fragment:
             continue
-        if people and people[-1].is_person and _only_post_nominals(fragment):
+        if fragment is not printed:
+            _, _, _, titled, post_nominals_only, post = _facts(fragment)
+        after_person = bool(people) and people[-1].is_person
+        if after_person and post_nominals_only:
             people[-1].post_nominals = " ".join(filter(None, [people[-1].post_nominals, fragment]))
             continue
-        if people and people[-1].is_person and chair_named and (m := _IN_THE_CHAIR_END.search(fragment)):
+        if after_person and chair_named and (m := _IN_THE_CHAIR_END.search(fragment)):
             people[-1].chair = "chair"  # "Councillor Ian Ward, Leader in the Chair"
             fragment = fragment[:m.start()].strip()
             if not fragment:
                 continue
-        if (people and people[-1].is_person and not starts_with_title(fragment)
-                and (is_post_fragment(fragment) or (one_person and index in after_comma))):
+            _, _, _, titled, post_nominals_only, post = _facts(fragment)
+        if after_person and not titled and (post or (one_person and index in after_comma)):
             people[-1].position = "; ".join(filter(None, [people[-1].position, fragment]))
             continue
         person = parse_person(fragment)
@@ -189,11 +195,22 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
 
 @lru_cache(maxsize=8192)  # a member's entry recurs on every list and recorded vote of a meeting
 def _fragments(piece: str, surnames: bool) -> tuple[str, ...]:
-    """One piece of a list between commas, cut at "and" and at titles: each fragment may be a person."""
-    return tuple(fragment for part in _split_and(piece, surnames) for fragment in _split_at_titles(part))
+    """One piece of a list between commas, cut at "and" and at titles: each fragment may be a person
+    (stripped of the stops and colons around it)."""
+    return tuple(fragment.strip(" .;:") for part in _split_and(piece, surnames) for fragment in _split_at_titles(part))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # the same members recur on every list and recorded vote of a meeting
+def _facts(fragment: str) -> tuple[str | None, int, bool, bool, bool, bool]:
+    """What split_entries asks of a fragment, asked once per fragment as printed: the singular of a
+    plural title opening it and where the name after that starts, whether it opens with an honorific,
+    with a title, holds only post-nominals, or is a post."""
+    plural = _PLURAL_TITLE.match(fragment)
+    return (_SINGULAR[plural.group(1).lower()] if plural else None, plural.end() if plural else 0,
+            bool(_HONORIFIC.match(fragment)), starts_with_title(fragment), _only_post_nominals(fragment),
+            is_post_fragment(fragment))
+
+
 def _only_post_nominals(fragment: str) -> bool:
     return all(_POST_NOMINAL_TOKEN.fullmatch(t) for t in fragment.split())
 
@@ -251,14 +268,16 @@ def _split_at_titles(text: str) -> list[str]:
         return [text]
     out: list[list[str]] = [[]]
     depth = 0
-    previous = None
+    previous, previous_titled = None, False
     for token in text.split():
-        if (depth == 0 and previous is not None and out[-1] and is_title_word(token)
-                and not is_title_word(previous) and not _PLURAL_TITLE.match(previous + " ")):
+        titled = is_title_word(token)  # asked once a token (a word is also the next one's previous)
+        if (depth == 0 and previous is not None and titled
+                and not previous_titled and not _PLURAL_TITLE.match(previous + " ")):
             out.append([])
         out[-1].append(token)
-        depth += token.count("(") - token.count(")")
-        previous = token
+        if "(" in token or ")" in token:
+            depth += token.count("(") - token.count(")")
+        previous, previous_titled = token, titled
     return [" ".join(t) for t in out if t]
 
 

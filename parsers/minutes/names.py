@@ -152,7 +152,7 @@ def parse_person(entry: str) -> PrintedPerson | None:
 
 @lru_cache(maxsize=8192)  # the same members recur on every list and recorded vote of a meeting
 def _read_person(entry: str) -> PrintedPerson | None:
-    entry = _SPACES.sub(" ", entry).strip(" ,;.:")
+    entry = " ".join(entry.split()).strip(" ,;.:")  # runs of spaces as one (as \s+ -> " ", the ends stripped)
     if not entry:
         return None
     chair = substitute_for = substituted_by = None
@@ -183,7 +183,7 @@ def _read_person(entry: str) -> PrintedPerson | None:
         elif note and not _BARE_MEMBER.fullmatch(note):
             positions.append(note)  # a bare "Member" in a role column says nothing more
     bare = _SPACES.sub(" ", _PARENS.sub(" ", entry)).strip(" ,;.") if "(" in entry else entry.strip(" ,;.")
-    parts = _DASH.split(bare, maxsplit=1)
+    parts = _DASH.split(bare, maxsplit=1) if "-" in bare or "–" in bare or "—" in bare else (bare,)
     if len(parts) == 2 and parts[1].strip():
         bare = parts[0].strip(" ,")
         positions.insert(0, parts[1].strip(" ,."))

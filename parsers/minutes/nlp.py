@@ -87,12 +87,33 @@ def decision_kind(sentence: str) -> str | None:
 
 
 def _may_record_a_decision(words: str) -> bool:
-    """Could a decision pattern match: each needs its verb and a word it follows (or "correct")."""
-    if "agreed" in words and ("was" in words or mentions(words, *_BODIES)):
-        return True
-    if "correct" in words and mentions(words, "agreed", "approved"):
-        return True
-    return "noted" in words and mentions(words, *_BODIES, *_PAPERS)
+    """Could a decision pattern match the folded sentence? Each needs its verb and a word it follows (or
+    "correct"), found first by `in`; then, as each pattern's words follow one another as tokens, and tokens
+    next to each other are printed with at most a space between them, those words in that order with only
+    spaces between: a test every match passes."""
+    words_found = (("agreed" in words and ("was" in words or mentions(words, *_BODIES)))
+                   or ("correct" in words and mentions(words, "agreed", "approved"))
+                   or ("noted" in words and mentions(words, *_BODIES, *_PAPERS)))
+    return words_found and bool(_DECISION_WORDS_IN_ORDER.search(words))
+
+
+def _in_order(*alternatives: list[str]) -> str:
+    """A pattern for the words in order, each from its list (a list ending in "" may be left out)."""
+    parts = []
+    for words in alternatives:
+        either = "|".join(re.escape(w) for w in words if w)
+        parts.append(f"(?:(?:{either})\\s*)?" if "" in words else f"(?:{either})\\s*")
+    return "".join(parts)
+
+
+# The AGREED and NOTED patterns of pipeline(), as words in order.
+_DECISION_WORDS_IN_ORDER = re.compile("|".join([
+    _in_order(_BODIES, ["unanimously", "then", "also", "further", ""], ["agreed"]),
+    _in_order(["it"], ["was"], ["unanimously", "also", "further", ""], ["agreed"]),
+    _in_order(["agreed", "approved"], ["as"], ["a"], ["correct"]),
+    _in_order(_PAPERS, ["was", "were"], ["noted"]),
+    _in_order(_BODIES, ["noted"]),
+]))
 
 
 def is_cabinet_role(position: str) -> bool:

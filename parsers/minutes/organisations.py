@@ -11,6 +11,7 @@ from pathlib import Path
 _VOCABULARY = Path(__file__).with_name("vocabulary") / "organisation_words.txt"
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
 JOINED = "\x01"  # stands for " and " inside a body's name while a list is split
 
 
@@ -47,5 +48,5 @@ def is_organisation(entry: str, title: str | None) -> bool:
     """An untitled entry naming a body: "Kent Police", "Healthwatch Kent", "the Virtual School"."""
     if title:
         return False
-    entry = re.sub(r"\([^()]*\)", " ", entry).strip()
+    entry = (_BRACKETED.sub(" ", entry) if "(" in entry else entry).strip()
     return bool(entry) and (entry.lower().startswith("the ") or bool(_organisation_word().search(entry)))

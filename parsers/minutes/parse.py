@@ -114,7 +114,7 @@ def parse_minutes(doc: Document) -> ParseResult:
     entries = header_attendance(header_lines)
     for item in items:
         entries += apologies_in_text(item.body, apologies_item=bool(_APOLOGIES_TITLE.search(item.title)),
-                                     substitutes_item=bool(_SUBSTITUTES_TITLE.search(item.title)))
+                                     substitutes_item=bool(_SUBSTITUTES_TITLE.search(item.title)), words=item.words)
     if not entries:
         warn("meeting_attendance: no attendance or apologies found")
     result.records += _attendance_records(doc, entries)

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from parsers.common.folding import folded, mentions
+from parsers.common.folding import mentions
 from parsers.minutes.items import Item
 from parsers.minutes.lines import MinutesLine, join_wrapped
 from parsers.minutes.name_lists import split_entries
@@ -37,6 +37,7 @@ _PUT_TO_THE_VOTE = re.compile(r"\bto\s+the\s+vote\b|\bvoting\s+was\b|\brecorded\
 _MOTION_KIND = re.compile(r"\b(substantive\s+motion|amendment|motion|recommendations?|proposal)\b", re.I)
 _PARAGRAPH_REFERENCE = re.compile(r"\bparagraph\s+\(?(\d{1,3})\)?", re.I)
 _NUMBERED_PARAGRAPH = re.compile(r"^\s*\((\d{1,3})\)\s*")
+_DECIDED = re.compile(r"^(?:RESOLVED|AGREED)\b")
 _QUOTED = re.compile(r"[“\"](.+)[”\"]", re.S)
 
 
@@ -72,7 +73,7 @@ def recorded_votes(items: list[Item]) -> list[FoundVote]:
     for item in items:
         # A vote opens only under a line putting a question (_PUT_TO_THE_VOTE), which needs one of these
         # words within a line: an item without them holds none.
-        if mentions(folded(" ".join([l.text for l in item.body])), "vot", "division"):
+        if mentions(item.words, "vot", "division"):
             votes += _votes_in(item)
     return votes
 
@@ -98,7 +99,8 @@ def _votes_in(item: Item) -> list[FoundVote]:
         text = line.text.strip()
         if not text:
             continue
-        heading = _COUNT_HEADING.match(text)
+        # A count heading opens with "for", "against" or "abstain" (no other letter folds to f or a under re.I).
+        heading = _COUNT_HEADING.match(text) if text[0] in "fFaA" else None
         if heading and (current is not None or _vote_put_above(lines, index)):
             new_side = _side(heading.group("side"))
             close_side()
@@ -120,7 +122,7 @@ def _votes_in(item: Item) -> list[FoundVote]:
             current.outcome_text = outcome.group("text").strip()
             current, side = None, None
             continue
-        if _NUMBERED_PARAGRAPH.match(text) or re.match(r"^(?:RESOLVED|AGREED)\b", text):
+        if _numbered(text) or _DECIDED.match(text):
             close_side()  # the next paragraph: the outcome was not printed
             current, side = None, None
             continue
@@ -170,7 +172,7 @@ def _paragraph_start(lines: list[MinutesLine], index: int) -> int:
     k = index - 1
     while k >= 0 and lines[k].blank:
         k -= 1
-    while k > 0 and not lines[k].starts_paragraph and not _NUMBERED_PARAGRAPH.match(lines[k].text) \
+    while k > 0 and not lines[k].starts_paragraph and not _numbered(lines[k].text) \
             and not lines[k - 1].blank and index - k < 8:
         k -= 1
     return max(k, 0)
@@ -183,13 +185,18 @@ def _motion_text(lines: list[MinutesLine], put: str) -> str | None:
     if not reference:
         return None
     wanted = reference.group(1)
-    start = next((i for i, l in enumerate(lines) if (m := _NUMBERED_PARAGRAPH.match(l.text)) and m.group(1) == wanted), None)
+    start = next((i for i, l in enumerate(lines) if (m := _numbered(l.text)) and m.group(1) == wanted), None)
     if start is None:
         return None
-    end = next((j for j in range(start + 1, len(lines)) if _NUMBERED_PARAGRAPH.match(lines[j].text)), len(lines))
+    end = next((j for j in range(start + 1, len(lines)) if _numbered(lines[j].text)), len(lines))
     text = join_wrapped([l.text for l in lines[start:end]])
     quoted = _QUOTED.search(text)
     return (quoted.group(1) if quoted else _NUMBERED_PARAGRAPH.sub("", text)).strip() or None
+
+
+def _numbered(text: str) -> re.Match | None:
+    """A paragraph number opening the line ("(7) ..."); most lines hold no bracket to ask the pattern about."""
+    return _NUMBERED_PARAGRAPH.match(text) if "(" in text else None
 
 
 def _as_printed(person) -> str:
