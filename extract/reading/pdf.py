@@ -104,9 +104,11 @@ def _columns(raw_words: list[tuple]) -> tuple[PageWords | None, tuple[str, ...],
     if joined.count(WORD_SEPARATOR) == len(texts) - 1:
         words = clean_joined(joined)
         cleaned = texts if words is joined else tuple(words.split(WORD_SEPARATOR))
+        printed = joined.replace(WORD_SEPARATOR, " ")  # only the joins hold the separator: a third of a join's time
     else:  # a word holding the separator itself: cleaned and kept word by word
         words = cleaned = tuple(map(clean_text, texts))
-    return PageWords(words, x0, top, x1, bottom, _line_starts(word_numbers)), cleaned, " ".join(texts)
+        printed = " ".join(texts)
+    return PageWords(words, x0, top, x1, bottom, _line_starts(word_numbers)), cleaned, printed
 
 
 def _line_starts(word_numbers: tuple[int, ...]) -> list[int]:
