@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from extract.reading import read_source
 from extract.reading.furniture import join_rotated_letters
-from tests.conftest import OFSTED, seed
+from tests.conftest import MODERNGOV, OFSTED, seed
 
 
 def test_text_pages_come_from_printed_stamps_and_stamps_are_dropped():
@@ -96,7 +96,7 @@ def test_a_page_cleaned_whole_equals_each_word_cleaned_alone():
 
     texts = ["Children\u2019s", "a\u00a0b", "trailing\u00a0", "\uf0b7", "tab\t", "soft\u00adhyphen", "\u00ad",
              "plain", "odd\x00word", "end\u2009"]
-    raw = [(10.0 * k, 5.0, 10.0 * k + 8, 9.0, t, 0, k // 4, k) for k, t in enumerate(texts)]
+    raw = [(10.0 * k, 5.0, 10.0 * k + 8, 9.0, t, 0, k // 4, k % 4) for k, t in enumerate(texts)]
     for words in (raw, [w for w in raw if "\x00" not in w[4]]):
         columns, cleaned, printed = _columns(words)
         expected = tuple(clean_text(w[4]) for w in words)
@@ -104,3 +104,24 @@ def test_a_page_cleaned_whole_equals_each_word_cleaned_alone():
         assert tuple(columns.texts()) == expected
         assert printed == " ".join(w[4] for w in words)
     assert "" in expected and "•" in expected  # the soft hyphen alone cleans to nothing; the glyph to a bullet
+
+
+def test_lines_begin_where_mupdf_numbers_a_word_0_which_is_where_its_block_or_line_changes():
+    """The reader cuts a page's words into lines where MuPDF numbers a word 0 (one test per word), standing
+    for where the word's (block, line) changes: the two must agree on every page of the shared PDFs."""
+    import pymupdf
+
+    from extract.reading.pdf import _line_starts
+
+    pages = 0
+    for path in sorted(MODERNGOV.glob("*.pdf"))[:6] + sorted(OFSTED.glob("*.pdf"))[:6]:
+        with pymupdf.open(path) as doc:
+            for page in doc:
+                words = page.get_text("words", sort=False)
+                if not words:
+                    continue
+                keys = [(w[5], w[6]) for w in words]
+                by_key = [0] + [k for k in range(1, len(keys)) if keys[k] != keys[k - 1]] + [len(keys)]
+                assert _line_starts(tuple(w[7] for w in words)) == by_key, (path.name, page.number)
+                pages += len(by_key) > 2
+    assert pages > 50  # pages of several lines were compared, not only one-line pages

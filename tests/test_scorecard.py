@@ -344,3 +344,22 @@ def test_pdf_risk_summary_rows_read_across_cells(tmp_path):
     assert {(r.ref, r.owner, r.risk, r.score, r.level) for r in risks(result)} == {
         ("SR 7.5", "Chris Spencer", "Insufficient workforce capacity in Children's services", 12, "Medium"),
         ("SR 7.4", "Kirsten Harrison", "Failure to Close the gap in Educational Outcomes", 9, "Medium")}
+
+
+def test_a_line_without_a_digit_is_read_as_naming_no_period_as_the_full_rule_reads_it():
+    """`columns_of` and `has_period` skip a text holding no digit (every period has one): on the lines
+    of the seeds' scorecards and of real minutes, the skip must give what the full rule gives."""
+    import re
+
+    from extract.reading import read_source
+    from parsers.scorecard.columns import _COLUMN, _COMMENTS, _columns_in, columns_of, has_period
+    from tests.conftest import MODERNGOV, seed
+
+    paths = [seed(0), seed(3), *sorted(MODERNGOV.glob("*minutes*.pdf"))]
+    texts = [line.text for path in paths for line in read_source(path).lines]
+    for text in texts:
+        assert columns_of(text) == _columns_in(text), text
+        assert has_period(text) == bool(_COLUMN.search(_COMMENTS.sub("", text))), text
+    with_periods = [t for t in texts if _columns_in(t)]
+    skipped = [t for t in texts if not re.search(r"\d", t)]
+    assert len(with_periods) > 20 and len(skipped) > 1000  # both sides of the skip were compared

@@ -35,6 +35,9 @@ _HEADER_WORD = re.compile(
 _COMMENTS = re.compile(r"\bComments?\b.*$", re.I)
 _REPORTING = re.compile(r"^\s*(Reporting|Basis|Reporting\s+Basis)\s*$", re.I)
 _BASIS_LABEL = re.compile(r"\bReporting\s+Basis\b", re.I)
+# Every period holds a digit, so a text without one names none: the splitter asks of every short line
+# of a page whether it names periods, and most lines (minutes, letters) hold no digit at all.
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -93,7 +96,7 @@ def is_header_line(text: str) -> bool:
 
 
 def has_period(text: str) -> bool:
-    return bool(_COLUMN.search(_COMMENTS.sub("", text)))
+    return _DIGIT.search(text) is not None and _COLUMN.search(_COMMENTS.sub("", text)) is not None
 
 
 def without_periods(text: str) -> str:
@@ -103,6 +106,10 @@ def without_periods(text: str) -> str:
 
 def columns_of(text: str) -> list[Column]:
     """Value columns named in a header's text, left to right, up to `Comments`."""
+    return _columns_in(text) if _DIGIT.search(text) else []
+
+
+def _columns_in(text: str) -> list[Column]:
     body = _COMMENTS.sub("", _fold(text))
     columns = []
     for m in _COLUMN.finditer(body):
