@@ -125,3 +125,18 @@ def test_lines_begin_where_mupdf_numbers_a_word_0_which_is_where_its_block_or_li
                 assert _line_starts(tuple(w[7] for w in words)) == by_key, (path.name, page.number)
                 pages += len(by_key) > 2
     assert pages > 50  # pages of several lines were compared, not only one-line pages
+
+
+def test_reading_a_pdf_does_not_import_pymupdfs_unused_layout_analyser_or_markdown_export():
+    """pymupdf 2.0 imports them whenever installed (onnxruntime, 80 MB between them); `extract` turns
+    them away unless EXTRACT_PYMUPDF_LAYOUT=1. Run in a fresh interpreter: this one has imported pymupdf."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom extract.reading import read_source\n"
+            f"read_source({str(next(OFSTED.glob('*.pdf')))!r})\n"
+            "print(sorted(m for m in ('onnxruntime', 'pymupdf4llm', 'pymupdf.layout') if sys.modules.get(m)))")
+    env = {k: v for k, v in os.environ.items() if k != "EXTRACT_PYMUPDF_LAYOUT"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
