@@ -90,9 +90,13 @@ def build_snapshot(db: str | Path, manifest: Manifest, store: PartStore, prepare
             with wh.transaction():  # one commit for the loads: a commit per statement costs milliseconds each
                 wh.insert(SourceRow, manifest.sources())
                 parts = manifest.parts()
+                loaded = set()
                 for model in PART_MODELS:
-                    wh.load_parquet(model, store.table_files(parts, model.table))
-            fill_scorecard_facts(wh)
+                    if files := store.table_files(parts, model.table):
+                        wh.load_parquet(model, files)
+                        loaded.add(model)
+            if loaded & {ScorecardValue, ScorecardCommentary}:  # else the dedupe stage has nothing to read
+                fill_scorecard_facts(wh)
             wh.con.execute("CHECKPOINT")
         # A write-ahead log left beside the live file by a writer of an older version
         # would be replayed into the new generation: it belongs to the old one only.

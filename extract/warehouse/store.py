@@ -37,7 +37,10 @@ class Warehouse:
             raise NoWarehouse(f"no warehouse at {self.path}: run `extract ingest FILES --db {self.path}` first")
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        # A writer runs small statements (one source's rows, a few parts' rows): waking DuckDB's thread
+        # pool for each cost more than it saved, and took the core the reading worker needs.
+        config = {} if read_only else {"threads": 1}
+        self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         if not read_only:
             # One transaction: DuckDB commits (and logs) each statement run on its own, which made
             # creating the tables and views 60 ms of every ingest.
