@@ -28,6 +28,7 @@ from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, sou
 from extract.warehouse.adopt import adopt_legacy_warehouse
 from extract.warehouse.lock import WriterLock
 from extract.warehouse.manifest import Manifest, ManifestEntry
+from extract.warehouse.part_order import PartOrder
 from extract.warehouse.parts import PartStore
 from extract.warehouse.publish import needs_publishing, publish
 from extract.warehouse.snapshot import NextSnapshot, remove_unfinished_snapshots
@@ -110,17 +111,24 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
         for path, reason in problems:
             done(_record_unreadable(manifest, path, reason))
         tasks, repeats = _plan(manifest, store, files, force, done, keep_bytes=engine == "local")
-        # Files to read mean a new snapshot, almost always: its empty file is made while they are read.
-        prepared = NextSnapshot(db) if tasks else None
+        # Files to read mean a new snapshot, almost always: its empty file is made, and the parts known
+        # so far loaded into it, while they are read.
+        order = PartOrder(manifest, [task.source_id for task in tasks])
+        prepared = NextSnapshot(db, store) if tasks else None
         try:
-            by_path = {}
+            task_of = {str(task.path): task for task in tasks}
+            entries: dict[str, ManifestEntry | None] = {}
             for outcome in _run(engine, tasks, root, force, workers, scheduler, limits,
-                                on_started=prepared.begin if prepared else None):
-                by_path[outcome.path] = outcome
+                                on_started=(lambda: prepared.begin(order.known())) if prepared else None):
+                task = task_of[outcome.path]
+                entries[outcome.path] = entry = _entry_for(manifest, task.path, outcome)
                 done(_file_outcome(outcome))
+                if prepared is not None:
+                    order.settle(task.source_id, entry.part if entry else manifest.get(outcome.source_id).part)
+                    prepared.preload(order.known())
             for task in tasks:  # in the order the files were listed, whatever order they finished in
-                if str(task.path) in by_path:
-                    _record(manifest, task.path, by_path[str(task.path)])
+                if entries.get(str(task.path)) is not None:
+                    manifest.put(entries[str(task.path)])
             for sid, path in repeats:
                 if manifest.get(sid):
                     manifest.note_path(sid, str(path))
@@ -212,21 +220,21 @@ def _file_outcome(outcome: parse_source.SourceOutcome) -> FileOutcome:
                        ocr_pages=meta.ocr_pages if meta else 0)
 
 
-def _record(manifest: Manifest, path: Path, outcome: parse_source.SourceOutcome) -> None:
+def _entry_for(manifest: Manifest, path: Path, outcome: parse_source.SourceOutcome) -> ManifestEntry | None:
+    """The manifest entry an outcome makes; None where the entry stored before stands."""
     meta = outcome.meta
     if outcome.retry:  # this machine failed, not the file: keep what was stored before, if anything was
         old = manifest.get(outcome.source_id)
         if old is None or old.retry:
-            manifest.put(ManifestEntry(_source_row(path, outcome.source_id, "failed", outcome.error), retry=True))
-        return
+            return ManifestEntry(_source_row(path, outcome.source_id, "failed", outcome.error), retry=True)
+        return None
     if meta is None:  # nothing stored: the source is recorded as failed with why
-        manifest.put(ManifestEntry(_source_row(path, outcome.source_id, "failed", outcome.error)))
-        return
+        return ManifestEntry(_source_row(path, outcome.source_id, "failed", outcome.error))
     row = _source_row(path, meta.source_id, meta.status, meta.error, pages=meta.pages, kind=meta.kind,
                       size=meta.bytes, splitter_version=meta.splitter_version,
                       at=datetime.fromisoformat(meta.parsed_at) if meta.parsed_at else None)
     row.ocr_pages = meta.ocr_pages
-    manifest.put(ManifestEntry(row, outcome.part, list(meta.parsers)))
+    return ManifestEntry(row, outcome.part, list(meta.parsers))
 
 
 def _record_unreadable(manifest: Manifest, path: Path, reason: str) -> FileOutcome:

@@ -12,8 +12,14 @@ warehouse whole. Nothing ever writes into the file analysts have open.
 Making the new file's empty tables and views costs DuckDB about 45 ms,
 as much as reading a few pages. An ingest starts that step in a thread
 (`NextSnapshot`) as it starts reading the sources, so it is done while they
-are read (DuckDB lets go of Python's lock while it works); the loads wait
-for the end, when the manifest says which parts the snapshot holds.
+are read (DuckDB lets go of Python's lock while it works). The loads follow
+while the sources are read too: each part is loaded once every part before
+it in the manifest's order is known (`PartOrder`): the parts of sources not
+being read at once, in that thread, a new source's part as its outcome
+comes in. Row order is load order, and dedupe keeps the first copy of a
+figure, so the snapshot is filled only in the manifest's order; at the end
+`build_snapshot` checks that what was loaded is the head of the manifest's
+final list, loads the rest, and builds afresh if it is not.
 """
 from __future__ import annotations
 
@@ -35,32 +41,69 @@ PART_MODELS = [DocumentRow, *RECORD_MODELS, ParseWarning]
 
 
 class NextSnapshot:
-    """The next generation's file, with its empty tables and views: made in a background thread once
-    `begin` is called, or when first asked for.
+    """The next generation's file, with its empty tables and views, made in a background thread once
+    `begin` is called (or when first asked for), and the parts loaded into it ahead (`preload`).
 
-    `warehouse()` hands it over, raising what opening it raised: a full disk is reported where the
-    snapshot is built, as before. `discard()` removes a file that was not used."""
+    `warehouse()` hands it over, raising what making or loading it raised: a full disk is reported where
+    the snapshot is built, as before. `discard()` removes a file that was not used."""
 
-    def __init__(self, db: str | Path) -> None:
+    def __init__(self, db: str | Path, store: PartStore | None = None) -> None:
         db = Path(db)
         db.parent.mkdir(parents=True, exist_ok=True)
         self.path = db.with_name(f"{db.name}.next-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+        self.store = store
+        self.loaded: list[str] = []  # the parts in it, in the order loaded
+        self.models: set[type] = set()  # the tables that got rows
         self._wh: Warehouse | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
 
-    def begin(self) -> None:
-        """Start making the file. Call it after the engine has forked its workers: a thread running
-        while a process forks is copied into the child half-way through whatever it holds."""
+    def begin(self, parts: list[str] = ()) -> None:
+        """Start making the file, then load `parts` into it. Call it after the engine has forked its
+        workers: a thread running while a process forks is copied into the child half-way through
+        whatever it holds."""
         if self._thread is None:
-            self._thread = threading.Thread(target=self._open, name="next-snapshot", daemon=True)
+            self._thread = threading.Thread(target=self._open, args=(list(parts),), name="next-snapshot", daemon=True)
             self._thread.start()
 
-    def _open(self) -> None:
+    def _open(self, parts: list[str] = ()) -> None:
         try:
             self._wh = Warehouse(self.path)
+            self._load(parts)
         except BaseException as exc:  # handed to the thread that asks for the warehouse
             self._error = exc
+
+    def preload(self, parts: list[str]) -> None:
+        """Load what is new in `parts`, the known head of the manifest's final list of parts. Does nothing
+        before `begin`, after an error (kept for `warehouse()`), or if `parts` no longer starts with what
+        was loaded (`fits` then tells the builder)."""
+        if self._thread is None:
+            return
+        if not self.fits(parts) or self._error is not None or self._wh is None:
+            return
+        try:
+            self._load(parts[len(self.loaded):])
+        except Exception as exc:
+            self._error = exc
+
+    def fits(self, parts: list[str]) -> bool:
+        """What was loaded is the head of `parts`, in order (once the thread is done loading)."""
+        if self._thread is not None:
+            self._thread.join()
+        return parts[:len(self.loaded)] == self.loaded
+
+    def _load(self, parts: list[str]) -> None:
+        if parts:
+            with self._wh.transaction():  # one commit for the batch: a commit per statement costs milliseconds each
+                self.load_into(self._wh, parts)
+
+    def load_into(self, wh: Warehouse, parts: list[str]) -> None:
+        """Append the rows of `parts`, table by table (one statement a table: each costs a millisecond or two)."""
+        for model in PART_MODELS:
+            if files := self.store.table_files(parts, model.table):
+                wh.load_parquet(model, files)
+                self.models.add(model)
+        self.loaded += parts
 
     def warehouse(self) -> Warehouse:
         if self._thread is None:
@@ -82,20 +125,20 @@ class NextSnapshot:
 
 
 def build_snapshot(db: str | Path, manifest: Manifest, store: PartStore, prepared: NextSnapshot | None = None) -> None:
-    """Fill a new generation from the manifest and swap it in (into `prepared`'s file, if one was begun)."""
+    """Fill a new generation from the manifest and swap it in (into `prepared`'s file, if one was begun
+    and what it holds is the head of the manifest's parts; else into a new one)."""
     db = Path(db)
-    nxt = prepared or NextSnapshot(db)
+    parts = manifest.parts()
+    if prepared is not None and not prepared.fits(parts):
+        prepared.discard()
+        prepared = None
+    nxt = prepared or NextSnapshot(db, store)
     try:
         with nxt.warehouse() as wh:
-            with wh.transaction():  # one commit for the loads: a commit per statement costs milliseconds each
+            with wh.transaction():
                 wh.insert(SourceRow, manifest.sources())
-                parts = manifest.parts()
-                loaded = set()
-                for model in PART_MODELS:
-                    if files := store.table_files(parts, model.table):
-                        wh.load_parquet(model, files)
-                        loaded.add(model)
-            if loaded & {ScorecardValue, ScorecardCommentary}:  # else the dedupe stage has nothing to read
+                nxt.load_into(wh, parts[len(nxt.loaded):])
+            if nxt.models & {ScorecardValue, ScorecardCommentary}:  # else the dedupe stage has nothing to read
                 fill_scorecard_facts(wh)
             wh.con.execute("CHECKPOINT")
         # A write-ahead log left beside the live file by a writer of an older version

@@ -1,0 +1,131 @@
+"""The next snapshot is filled while the sources are read, in the manifest's order, and equals one built after.
+
+Row order is load order, and the dedupe stage keeps a figure's first copy, so these compare tables row
+for row in stored order, not sorted.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from extract import pipeline
+from extract.pipeline import default_parts_root, ingest
+from extract.warehouse import snapshot
+from extract.warehouse.manifest import Manifest, ManifestEntry
+from extract.warehouse.part_order import PartOrder
+from extract.warehouse.parts import PartStore
+from extract.warehouse.snapshot import NextSnapshot, build_snapshot
+from extract.warehouse.store import now
+from schemas.provenance import SourceRow
+from tests.conftest import MODERNGOV, OFSTED, ROOT, seed
+
+FIRST = [seed(0), OFSTED / "bedford-2022-01-14.pdf", MODERNGOV / "kent-cabinet-2025-01-30-minutes.pdf"]
+LATER = [seed(2), MODERNGOV / "kent-corporate-parenting-panel-2024-10-29-minutes.pdf",
+         sorted((ROOT / "corpus" / "fixtures" / "scorecard").glob("*.pdf"))[0]]
+
+
+def _in_stored_order(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = [t for (t,) in con.execute("SELECT table_name FROM information_schema.tables "
+                                            "WHERE table_type = 'BASE TABLE' ORDER BY 1").fetchall()]
+        return {t: con.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+    finally:
+        con.close()
+
+
+def _built_after(db: Path, tmp_path: Path) -> dict[str, list[tuple]]:
+    """The same manifest built into a new file the old way: everything loaded at the end."""
+    root = default_parts_root(db)
+    fresh = tmp_path / "fresh" / "warehouse.duckdb"
+    build_snapshot(fresh, Manifest(root), PartStore(root))
+    return _in_stored_order(fresh)
+
+
+def _watch_publish(monkeypatch) -> list[list[str]]:
+    """What the made-ahead snapshot held when publishing began, one list per ingest."""
+    seen: list[list[str]] = []
+    real = pipeline.publish
+
+    def publish(db, manifest, store, prepared=None):
+        seen.append(list(prepared.loaded) if prepared is not None and prepared.fits(manifest.parts()) else [])
+        return real(db, manifest, store, prepared)
+
+    monkeypatch.setattr(pipeline, "publish", publish)
+    return seen
+
+
+def test_parts_are_known_in_the_manifests_order_as_far_as_every_source_before_them_is_settled(tmp_path):
+    manifest = Manifest(tmp_path)
+    for sid, part in (("a", "a/1"), ("b", "b/1"), ("c", None)):
+        manifest.put(ManifestEntry(SourceRow(source_id=sid, path=sid, file_name=sid, status="ok", ingested_at=now()), part))
+    order = PartOrder(manifest, ["b", "d", "e"])  # b read again; d and e new, listed in that order
+    assert order.known() == ["a/1"]  # b's new part is not known yet, so nothing after it is
+    order.settle("e", "e/1")
+    assert order.known() == ["a/1"]
+    order.settle("b", "b/2")
+    assert order.known() == ["a/1", "b/2"]  # c has no part; d is still being read
+    order.settle("d", None)  # d failed: no part
+    assert order.known() == ["a/1", "b/2", "e/1"]
+
+
+def test_a_snapshot_filled_while_reading_equals_one_built_after_row_for_row(tmp_path, monkeypatch):
+    db = tmp_path / "w" / "warehouse.duckdb"
+    held = _watch_publish(monkeypatch)
+    assert not ingest(FIRST, db).failures
+    assert not ingest(LATER, db).failures
+    # The second ingest had the first's three parts (and new ones as they came) in before publishing.
+    assert len(held[1]) >= len(FIRST)
+    stored = _in_stored_order(db)
+    assert stored["documents"] and stored["scorecard_values"] and stored["scorecard_facts"]
+    assert stored == _built_after(db, tmp_path)
+
+
+def test_a_source_read_again_keeps_its_place_in_the_snapshot(tmp_path, monkeypatch):
+    db = tmp_path / "w" / "warehouse.duckdb"
+    ingest(FIRST + LATER, db)
+    before = [r[0] for r in _in_stored_order(db)["sources"]]
+    assert not ingest([FIRST[0]], db, force=True).failures  # the first source: every part waits for it
+    stored = _in_stored_order(db)
+    assert [r[0] for r in stored["sources"]] == before
+    assert stored == _built_after(db, tmp_path)
+
+
+def test_a_made_ahead_snapshot_that_no_longer_fits_the_manifest_is_dropped_and_built_afresh(tmp_path):
+    db = tmp_path / "w" / "warehouse.duckdb"
+    ingest(FIRST, db)
+    root = default_parts_root(db)
+    manifest, store = Manifest(root), PartStore(root)
+    parts = manifest.parts()
+    prepared = NextSnapshot(db, store)
+    prepared.begin(parts[1:2])  # a head the manifest does not start with
+    assert not prepared.fits(parts) and prepared.loaded == parts[1:2]
+    build_snapshot(db, manifest, store, prepared)
+    assert _in_stored_order(db) == _built_after(db, tmp_path)
+    assert [p.name for p in db.parent.iterdir() if ".next-" in p.name] == []
+
+
+def test_a_failure_while_loading_ahead_is_raised_where_the_snapshot_is_built(tmp_path, monkeypatch):
+    db = tmp_path / "w" / "warehouse.duckdb"
+    ingest(FIRST, db)
+    root = default_parts_root(db)
+    manifest, store = Manifest(root), PartStore(root)
+
+    def full(self, model, files):
+        raise OSError(28, "No space left on device")
+
+    prepared = NextSnapshot(db, store)
+    monkeypatch.setattr(snapshot.Warehouse, "load_parquet", full)
+    prepared.begin(manifest.parts())
+    assert prepared.fits(manifest.parts()) and prepared.loaded == []  # waits for the thread: it failed
+    monkeypatch.undo()
+    before = _in_stored_order(db)
+    try:
+        build_snapshot(db, manifest, store, prepared)
+        raised = None
+    except OSError as exc:
+        raised = exc
+    assert raised is not None and raised.errno == 28
+    assert _in_stored_order(db) == before
+    assert [p.name for p in db.parent.iterdir() if ".next-" in p.name] == []
