@@ -196,21 +196,22 @@ def _run(engine: str, tasks: list[SourceTask], root: Path, force: bool, workers:
          scheduler: str | None, limits: Limits = DEFAULT_LIMITS,
          on_started: Callable[[], None] | None = None) -> Iterator[parse_source.SourceOutcome]:
     """The outcomes, as they finish; `on_started` is called once the engine's work is under way (after
-    any process of this one is forked)."""
+    any process of this one is forked). `tasks` come in the order the files were listed: one worker
+    reads them so, the order the snapshot is filled in (each part goes in as it comes); several start
+    with the largest, so none is left with a big file while the others idle."""
     if not tasks:
         return iter(())
-    tasks = largest_first(tasks)
     if engine == "dask":
         from extract.engines.dask_engine import run_dask
 
         if on_started:
             on_started()  # Dask's worker processes are spawned, not forked from this one
-        return run_dask(tasks, root, force, workers=workers, scheduler=scheduler, limits=limits)
+        return run_dask(largest_first(tasks), root, force, workers=workers, scheduler=scheduler, limits=limits)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: choose local or dask")
     from extract.engines.local import run_local
 
-    return run_local(tasks, root, force, workers, limits, on_started)
+    return run_local(tasks if workers <= 1 else largest_first(tasks), root, force, workers, limits, on_started)
 
 
 def _file_outcome(outcome: parse_source.SourceOutcome) -> FileOutcome:
