@@ -119,13 +119,13 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
             task_of = {str(task.path): task for task in tasks}
             entries: dict[str, ManifestEntry | None] = {}
             for outcome in _run(engine, tasks, root, force, workers, scheduler, limits,
-                                on_started=(lambda: prepared.begin(order.known())) if prepared else None):
+                                on_started=(lambda: prepared.begin(order.advance())) if prepared else None):
                 task = task_of[outcome.path]
                 entries[outcome.path] = entry = _entry_for(manifest, task.path, outcome)
                 done(_file_outcome(outcome))
                 if prepared is not None:
                     order.settle(task.source_id, entry.part if entry else manifest.get(outcome.source_id).part)
-                    prepared.preload(order.known())
+                    prepared.preload(order.advance())
             for task in tasks:  # in the order the files were listed, whatever order they finished in
                 if entries.get(str(task.path)) is not None:
                     manifest.put(entries[str(task.path)])

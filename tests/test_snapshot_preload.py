@@ -61,14 +61,14 @@ def test_parts_are_known_in_the_manifests_order_as_far_as_every_source_before_th
     for sid, part in (("a", "a/1"), ("b", "b/1"), ("c", None)):
         manifest.put(ManifestEntry(SourceRow(source_id=sid, path=sid, file_name=sid, status="ok", ingested_at=now()), part))
     order = PartOrder(manifest, ["b", "d", "e"])  # b read again; d and e new, listed in that order
-    assert order.known() == ["a/1"]  # b's new part is not known yet, so nothing after it is
+    assert order.advance() == ["a/1"]  # b's new part is not known yet, so nothing after it is
     order.settle("e", "e/1")
-    assert order.known() == ["a/1"]
+    assert order.advance() == []
     order.settle("b", "b/2")
-    assert order.known() == ["a/1", "b/2"]  # c has no part; d is still being read
+    assert order.advance() == ["b/2"]  # c has no part; d is still being read
     order.settle("d", None)  # d failed: no part
-    assert order.known() == ["a/1", "b/2", "e/1"]
-
+    assert order.advance() == ["e/1"]
+    assert order.advance() == []
 
 def test_a_snapshot_filled_while_reading_equals_one_built_after_row_for_row(tmp_path, monkeypatch):
     db = tmp_path / "w" / "warehouse.duckdb"
@@ -129,3 +129,17 @@ def test_a_failure_while_loading_ahead_is_raised_where_the_snapshot_is_built(tmp
     assert raised is not None and raised.errno == 28
     assert _in_stored_order(db) == before
     assert [p.name for p in db.parent.iterdir() if ".next-" in p.name] == []
+
+
+def test_parts_reused_before_any_file_is_read_wait_for_the_snapshot_to_begin(tmp_path, monkeypatch):
+    """With the manifest lost, the first files listed are current parts, reused without reading: their
+    outcomes come before the reading worker is forked, when no thread may start yet."""
+    db = tmp_path / "w" / "warehouse.duckdb"
+    ingest(FIRST, db)
+    db.unlink()  # warehouse and manifest lost: the client died before writing them
+    (default_parts_root(db) / "manifest.parquet").unlink()
+    held = _watch_publish(monkeypatch)
+    report = ingest(FIRST + LATER[:1], db)
+    assert [f.status for f in report.files] == ["ok"] * len(FIRST) + ["ok"]
+    assert len(held[0]) >= len(FIRST)  # the reused parts went in once the worker had been forked
+    assert _in_stored_order(db) == _built_after(db, tmp_path)

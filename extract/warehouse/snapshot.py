@@ -54,6 +54,7 @@ class NextSnapshot:
         self.store = store
         self.loaded: list[str] = []  # the parts in it, in the order loaded
         self.models: set[type] = set()  # the tables that got rows
+        self._waiting: list[str] = []  # parts given to `preload` before `begin`
         self._wh: Warehouse | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
@@ -63,7 +64,8 @@ class NextSnapshot:
         workers: a thread running while a process forks is copied into the child half-way through
         whatever it holds."""
         if self._thread is None:
-            self._thread = threading.Thread(target=self._open, args=(list(parts),), name="next-snapshot", daemon=True)
+            parts, self._waiting = self._waiting + list(parts), []
+            self._thread = threading.Thread(target=self._open, args=(parts,), name="next-snapshot", daemon=True)
             self._thread.start()
 
     def _open(self, parts: list[str] = ()) -> None:
@@ -74,15 +76,18 @@ class NextSnapshot:
             self._error = exc
 
     def preload(self, parts: list[str]) -> None:
-        """Load what is new in `parts`, the known head of the manifest's final list of parts. Does nothing
-        before `begin`, after an error (kept for `warehouse()`), or if `parts` no longer starts with what
-        was loaded (`fits` then tells the builder)."""
+        """Load `parts`, the next of the manifest's final list after those loaded (`PartOrder.advance`).
+        Before `begin` they wait for it; after an error (kept for `warehouse()`) nothing is loaded."""
         if self._thread is None:
+            self._waiting += parts
             return
-        if not self.fits(parts) or self._error is not None or self._wh is None:
+        if not parts:
+            return
+        self._thread.join()
+        if self._error is not None or self._wh is None:
             return
         try:
-            self._load(parts[len(self.loaded):])
+            self._load(parts)
         except Exception as exc:
             self._error = exc
 
