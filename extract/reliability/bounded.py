@@ -211,18 +211,19 @@ class _Worker:
             return 0.0
         return (_rss_kb(self.pid) - self.start_kb) / 1024
 
-    def _kill(self) -> int:
-        """Kill the worker and reap it; its exit status. The next call forks a new one."""
+    def _kill(self, wait: bool = True) -> int:
+        """Kill the worker and reap it, here or (`wait=False`) in a daemon thread; its exit status, 0 when
+        not waited for. The next call forks a new one."""
         status = 0
         if self.pid is not None:
             try:
                 os.kill(self.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-            try:
-                _, status = os.waitpid(self.pid, 0)
-            except ChildProcessError:
-                pass
+            if wait:
+                status = _reap(self.pid)
+            else:
+                threading.Thread(target=_reap, args=(self.pid,), name="reap-worker", daemon=True).start()
             self.pid = None
         self._close_pipes()
         if getattr(_workers, "worker", None) is self:
@@ -234,14 +235,7 @@ class _Worker:
         this one may hold its request pipe open, and waiting for it to see the pipe close could hang.
         Nothing is waited for: the kernel takes some milliseconds to tear a worker's memory down, which
         the ingest need not sit through, so a daemon thread reaps it."""
-        pid, self.pid = self.pid, None
-        if pid is not None:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            threading.Thread(target=_reap, args=(pid,), name="reap-worker", daemon=True).start()
-        self._kill()  # the pipes, and this thread's slot
+        self._kill(wait=False)
 
     def _close_pipes(self) -> None:
         for fd in (self.requests, self.replies):
@@ -252,11 +246,12 @@ class _Worker:
         self.requests = self.replies = -1
 
 
-def _reap(pid: int) -> None:
+def _reap(pid: int) -> int:
+    """Wait for a killed worker; its exit status (0 if it was reaped already)."""
     try:
-        os.waitpid(pid, 0)
+        return os.waitpid(pid, 0)[1]
     except ChildProcessError:
-        pass
+        return 0
 
 
 def _serve(requests: int, replies: int) -> None:
