@@ -169,13 +169,12 @@ def remove_unfinished_snapshots(db: str | Path) -> int:
 
 
 def fill_scorecard_facts(wh: Warehouse) -> int:
-    """The dedupe stage, into a new snapshot (its derived tables empty): every printed scorecard figure,
+    """The dedupe stage, into a new snapshot (its derived tables empty; `build_snapshot` calls it only
+    when a part has scorecard rows): every printed scorecard figure,
     collapsed to one fact per key; then the commentary figures linked to the facts they quote
     (`scorecard_commentary_links`)."""
     facts = dedupe_scorecard_values(wh.records(ScorecardValue))
     commentary = wh.records(ScorecardCommentary)
-    if not facts and not commentary:
-        return 0
     with wh.transaction():
         wh.insert(ScorecardFact, facts)
         dates = {r["document_id"]: r["document_date"] for r in wh.rows("documents")}
