@@ -35,15 +35,19 @@ _CID = re.compile(r"\(cid:\d+\)")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 
 
-def ocr_reason(page: pymupdf.Page, raw_words: list[tuple], text: str | None = None) -> str | None:
+def ocr_reason(page: pymupdf.Page, raw_words: list[tuple], text: str | None = None,
+               rect: pymupdf.Rect | None = None) -> str | None:
     """Why this page must be OCR'd (one of REASONS), or None when its text layer is usable.
 
     `raw_words` are pymupdf's `get_text("words")` tuples for the page; `text` their texts joined by
-    spaces, when the caller has it already.
+    spaces, and `rect` the page's rectangle, when the caller has them already (`page.rect` asks
+    MuPDF again at every use).
     """
+    if rect is None:
+        rect = page.rect
     # Images are measured last, and only where the words leave a doubt: it is the costly look-up.
     if not raw_words:
-        return NO_TEXT if _image_share(page) > 0 else None
+        return NO_TEXT if _image_share(page, rect) > 0 else None
     if text is None:
         text = " ".join(w[4] for w in raw_words)
     if "(cid:" not in text and (text.isascii() or not _PRIVATE_USE.search(text)):
@@ -54,7 +58,7 @@ def ocr_reason(page: pymupdf.Page, raw_words: list[tuple], text: str | None = No
         unreadable = sum(1 for w in raw_words if _is_unreadable(w[4]))
     if unreadable >= UNREADABLE_SHARE * len(raw_words):
         return GLYPHS_ONLY
-    if not _words_cover(page, raw_words, TINY_TEXT) and _image_share(page) >= MOSTLY_IMAGE:
+    if not _words_cover(rect, raw_words, TINY_TEXT) and _image_share(page, rect) >= MOSTLY_IMAGE:
         return SPARSE_TEXT_ON_IMAGE
     return None
 
@@ -73,28 +77,27 @@ def _private_use(char: str) -> bool:
     return 0xE000 <= code <= 0xF8FF or 0xF0000 <= code <= 0x10FFFD
 
 
-def _page_area(page: pymupdf.Page) -> float:
-    rect = page.rect  # a property that asks MuPDF again at every use
+def _page_area(rect: pymupdf.Rect) -> float:
     return max(rect.width * rect.height, 1.0)
 
 
-def _image_share(page: pymupdf.Page) -> float:
+def _image_share(page: pymupdf.Page, rect: pymupdf.Rect) -> float:
     covered = 0.0
     try:
         infos = page.get_image_info()
     except Exception:  # a damaged image dictionary: judge by the words alone
         return 0.0
     for info in infos:
-        box = pymupdf.Rect(info["bbox"]) & page.rect
+        box = pymupdf.Rect(info["bbox"]) & rect
         if not box.is_empty:
             covered += box.width * box.height
-    return min(covered / _page_area(page), 1.0)
+    return min(covered / _page_area(rect), 1.0)
 
 
-def _words_cover(page: pymupdf.Page, raw_words: list[tuple], share: float) -> bool:
+def _words_cover(rect: pymupdf.Rect, raw_words: list[tuple], share: float) -> bool:
     """Do the words' boxes add up to `share` of the page? Stops adding once they do: on a page of
     text that is within the first few dozen words."""
-    need = share * _page_area(page)
+    need = share * _page_area(rect)
     covered = 0.0
     for w in raw_words:
         covered += (w[2] - w[0]) * (w[3] - w[1])

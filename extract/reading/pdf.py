@@ -77,19 +77,20 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
         except Exception as exc:
             raise UnreadableSource(f"corrupt PDF: page {index + 1} cannot be read ({_first_line(exc)})") from None
         columns, texts, page_text = _columns(raw_words)
+        rect = page.rect  # a property that asks MuPDF again at every use: asked once here
         text_source = TEXT_LAYER
-        if ocr_reason(page, raw_words, page_text):
+        if ocr_reason(page, raw_words, page_text, rect):
             engine = load_engine()
             if engine is None:
                 text_source = NEEDS_OCR
             else:
                 lines = ocr_lines(page, index + 1, counter + 1, engine)
                 counter += len(lines)
-                pages.append(_page(page, index, lines, OCR, " ".join(l.text for l in lines)))
+                pages.append(_page(page, rect, index, lines, OCR, " ".join(l.text for l in lines)))
                 continue
         lines = _lines(columns, texts, index + 1, counter) if columns else []
         counter += len(lines)
-        pages.append(_page(page, index, lines, text_source, page_text))
+        pages.append(_page(page, rect, index, lines, text_source, page_text))
     drop_repeated_headers(pages)
     return pages
 
@@ -161,11 +162,10 @@ def _status_fills(page: pymupdf.Page, text: str) -> list:
     return fills
 
 
-def _page(page: pymupdf.Page, index: int, lines: list[Line], text_source: str, text: str) -> Page:
+def _page(page: pymupdf.Page, rect: pymupdf.Rect, index: int, lines: list[Line], text_source: str, text: str) -> Page:
     """A page of lines, its stamps and page number taken off (OCR'd lines too: they print the same furniture)."""
     kept, label = remove_stamps(lines)
     kept, number_label = drop_top_page_number(kept)
-    rect = page.rect
     has_text = bool(lines) if text_source == OCR else bool(lines) or not _has_images(page)
     return Page(number=index + 1, lines=kept, width=rect.width, height=rect.height, label=label or number_label,
                 has_text_layer=has_text, text_source=text_source,
