@@ -48,6 +48,8 @@ _END_OF_MINUTES = re.compile(
 _ENDING_FIRST_LETTERS = set("cCvVmMtT")
 _MAX_TITLE_LINES = 6  # lines walked over, blank ones included
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+# A lettered sub-item heading ("1a Declarations of substitutions"): its minute's number, letter and title.
+_LETTERED_HEADING = re.compile(r"^\s*(\d+)([a-z])[.)]?\s+([A-Z][^.;:]{2,100})$")
 _COLUMN_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _POINT_OPENING = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\w{1,4}\)|[a-z]\.|[•\-–])\s+\S")
 
@@ -115,18 +117,17 @@ def _lettered_sub_items(item: Item) -> list[Item]:
     BUSINESS"): each becomes an item of its own, and the parent keeps only the text above the first."""
     if not item.number or not item.number.isdigit():
         return []
-    heading = re.compile(rf"^\s*{item.number}([a-z])[.)]?\s+([A-Z][^.;:]{{2,100}})$")
     cuts = []
     for i, line in enumerate(item.body):
-        m = heading.match(line.text.rstrip()) if line.text.lstrip().startswith(item.number) else None
-        if m and (i == 0 or line.starts_paragraph) and len(m.group(2).split()) <= 15:
+        m = _LETTERED_HEADING.match(line.text.rstrip()) if line.text.lstrip().startswith(item.number) else None
+        if m and m.group(1) == item.number and (i == 0 or line.starts_paragraph) and len(m.group(3).split()) <= 15:
             cuts.append((i, m))
     if len(cuts) < 1:
         return []
     subs = []
     for k, (i, m) in enumerate(cuts):
         end = cuts[k + 1][0] if k + 1 < len(cuts) else len(item.body)
-        subs.append(Item(f"{item.number}{m.group(1)}", m.group(2).strip(), None, item.body[i], item.body[i + 1:end]))
+        subs.append(Item(f"{item.number}{m.group(2)}", m.group(3).strip(), None, item.body[i], item.body[i + 1:end]))
     item.body = item.body[:cuts[0][0]]
     return subs
 
