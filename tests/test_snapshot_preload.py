@@ -5,6 +5,7 @@ for row in stored order, not sorted.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import duckdb
@@ -142,4 +143,30 @@ def test_parts_reused_before_any_file_is_read_wait_for_the_snapshot_to_begin(tmp
     report = ingest(FIRST + LATER[:1], db)
     assert [f.status for f in report.files] == ["ok"] * len(FIRST) + ["ok"]
     assert len(held[0]) >= len(FIRST)  # the reused parts went in once the worker had been forked
+    assert _in_stored_order(db) == _built_after(db, tmp_path)
+
+
+def test_parts_are_loaded_ahead_by_the_snapshots_thread_not_the_ingesting_one(tmp_path, monkeypatch):
+    """The ingest hands each new part to the snapshot's thread and goes back to the reading worker: a
+    load in the ingesting thread would keep the worker waiting whenever a file reads faster than a
+    part loads."""
+    db = tmp_path / "w" / "warehouse.duckdb"
+    ingest(FIRST, db)
+    loads: list[tuple[str, bool]] = []  # (thread, publishing had begun)
+    publishing = []
+    real_load, real_publish = snapshot.Warehouse.load_parquet, pipeline.publish
+
+    def watched_load(self, model, files):
+        loads.append((threading.current_thread().name, bool(publishing)))
+        return real_load(self, model, files)
+
+    def watched_publish(*args, **kwargs):
+        publishing.append(True)
+        return real_publish(*args, **kwargs)
+
+    monkeypatch.setattr(snapshot.Warehouse, "load_parquet", watched_load)
+    monkeypatch.setattr(pipeline, "publish", watched_publish)
+    assert not ingest(LATER, db).failures
+    ahead = [thread for thread, late in loads if not late]
+    assert len(ahead) > 1 and set(ahead) == {"next-snapshot"}
     assert _in_stored_order(db) == _built_after(db, tmp_path)

@@ -15,8 +15,10 @@ as much as reading a few pages. An ingest starts that step in a thread
 are read (DuckDB lets go of Python's lock while it works). The loads follow
 while the sources are read too: each part is loaded once every part before
 it in the manifest's order is known (`PartOrder`): the parts of sources not
-being read at once, in that thread, a new source's part as its outcome
-comes in. Row order is load order, and dedupe keeps the first copy of a
+being read at once, a new source's part as its outcome comes in. They are
+loaded in that thread too, queued in order, so the ingest goes straight
+back to the reading worker (a small file is read faster than a part is
+loaded, and the worker would wait). Row order is load order, and dedupe keeps the first copy of a
 figure, so the snapshot is filled only in the manifest's order; at the end
 `build_snapshot` checks that what was loaded is the head of the manifest's
 final list, loads the rest, and builds afresh if it is not.
@@ -24,6 +26,7 @@ final list, loads the rest, and builds afresh if it is not.
 from __future__ import annotations
 
 import os
+import queue
 import threading
 import uuid
 from pathlib import Path
@@ -44,8 +47,11 @@ class NextSnapshot:
     """The next generation's file, with its empty tables and views, made in a background thread once
     `begin` is called (or when first asked for), and the parts loaded into it ahead (`preload`).
 
-    `warehouse()` hands it over, raising what making or loading it raised: a full disk is reported where
-    the snapshot is built, as before. `discard()` removes a file that was not used."""
+    The thread loads what `preload` hands it, in the order handed, while the caller goes on (an
+    ingest collects the next file's rows meanwhile: the reading worker is not kept waiting for a
+    load). `warehouse()` waits for the queue to empty and hands the file over, raising what making or
+    loading it raised: a full disk is reported where the snapshot is built, as before. `discard()`
+    removes a file that was not used."""
 
     def __init__(self, db: str | Path, store: PartStore | None = None) -> None:
         db = Path(db)
@@ -55,6 +61,7 @@ class NextSnapshot:
         self.loaded: list[str] = []  # the parts in it, in the order loaded
         self.models: set[type] = set()  # the tables that got rows
         self._waiting: list[str] = []  # parts given to `preload` before `begin`
+        self._queue: queue.SimpleQueue[list[str] | None] = queue.SimpleQueue()
         self._wh: Warehouse | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
@@ -62,11 +69,22 @@ class NextSnapshot:
     def begin(self, parts: list[str] = ()) -> None:
         """Start making the file, then load `parts` into it. Call it after the engine has forked its
         workers: a thread running while a process forks is copied into the child half-way through
-        whatever it holds."""
+        whatever it holds (the thread then waits on its queue, holding nothing)."""
         if self._thread is None:
             parts, self._waiting = self._waiting + list(parts), []
-            self._thread = threading.Thread(target=self._open, args=(parts,), name="next-snapshot", daemon=True)
+            self._thread = threading.Thread(target=self._run, args=(parts,), name="next-snapshot", daemon=True)
             self._thread.start()
+
+    def _run(self, parts: list[str]) -> None:
+        """Make the file and load `parts`, then each batch `preload` queues, until told to stop (None).
+        After an error nothing more is loaded, but the queue is still emptied up to the stop."""
+        self._open(parts)
+        while (batch := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._load(batch)
+                except BaseException as exc:  # handed to the thread that asks for the warehouse
+                    self._error = exc
 
     def _open(self, parts: list[str] = ()) -> None:
         try:
@@ -76,25 +94,22 @@ class NextSnapshot:
             self._error = exc
 
     def preload(self, parts: list[str]) -> None:
-        """Load `parts`, the next of the manifest's final list after those loaded (`PartOrder.advance`).
-        Before `begin` they wait for it; after an error (kept for `warehouse()`) nothing is loaded."""
+        """Queue `parts`, the next of the manifest's final list after those queued before
+        (`PartOrder.advance`), for the thread to load. Before `begin` they wait for it."""
         if self._thread is None:
             self._waiting += parts
-            return
-        if not parts:
-            return
-        self._thread.join()
-        if self._error is not None or self._wh is None:
-            return
-        try:
-            self._load(parts)
-        except Exception as exc:
-            self._error = exc
+        elif parts:
+            self._queue.put(list(parts))
+
+    def _settle(self) -> None:
+        """Wait until the thread has loaded everything queued, and end it."""
+        if self._thread is not None and self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
 
     def fits(self, parts: list[str]) -> bool:
         """What was loaded is the head of `parts`, in order (once the thread is done loading)."""
-        if self._thread is not None:
-            self._thread.join()
+        self._settle()
         return parts[:len(self.loaded)] == self.loaded
 
     def _load(self, parts: list[str]) -> None:
@@ -114,15 +129,14 @@ class NextSnapshot:
         if self._thread is None:
             self._open()
         else:
-            self._thread.join()
+            self._settle()
         if self._error is not None:
             raise self._error
         wh, self._wh = self._wh, None
         return wh
 
     def discard(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
+        self._settle()
         if self._wh is not None:
             self._wh.close()
             self._wh = None
