@@ -44,7 +44,7 @@ def read_source(path: str | Path, data: bytes | None = None, limits: Limits = DE
     if data is None:
         data, source_id = read_bytes(path), None
     sid = source_id or source_id_of(data)
-    if not data.strip():
+    if not data or data.isspace():  # (not `data.strip()`: that copies the whole file to look at its first bytes)
         raise UnreadableSource("empty file (0 bytes)" if not data else "empty file (only white space)")
     if path.suffix.lower() in TEXT_SUFFIXES:
         pages = read_text_pages(data)
