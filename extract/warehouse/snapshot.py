@@ -18,10 +18,11 @@ it in the manifest's order is known (`PartOrder`): the parts of sources not
 being read at once, a new source's part as its outcome comes in. They are
 loaded in that thread too, queued in order, so the ingest goes straight
 back to the reading worker (a small file is read faster than a part is
-loaded, and the worker would wait). Row order is load order, and dedupe keeps the first copy of a
-figure, so the snapshot is filled only in the manifest's order; at the end
-`build_snapshot` checks that what was loaded is the head of the manifest's
-final list, loads the rest, and builds afresh if it is not.
+loaded, and the worker would wait). Row order is load order, and dedupe
+keeps the first copy of a figure, so the snapshot is filled only in the
+manifest's order; at the end `build_snapshot` checks that what was loaded
+is the head of the manifest's final list, loads the rest, and builds
+afresh if it is not.
 """
 from __future__ import annotations
 
