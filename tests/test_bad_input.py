@@ -55,6 +55,15 @@ def test_zero_byte_file(tmp_path, db):
     assert [f.status for f in report.files] == ["failed", "ok"]
 
 
+@pytest.mark.parametrize("name, data", [("blank.pdf", b"\n \r\n\t "), ("blank.txt", b"\n\n   \n\x0c\n")])
+def test_a_file_of_white_space_only_is_empty(tmp_path, db, name, data):
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    report = _ingest_with_good(tmp_path, bad, db)
+    _check_failed(db, bad, "empty file (only white space)")
+    assert [f.status for f in report.files] == ["failed", "ok"]
+
+
 def test_truncated_pdf(tmp_path, db):
     bad = tmp_path / "truncated.pdf"
     data = GOOD_REPORT.read_bytes()
