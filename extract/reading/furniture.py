@@ -87,38 +87,66 @@ def drop_repeated_headers(pages: list[Page], edge_lines: int = 3, min_share: flo
     varying heights, and those are content. A table's column headings also
     repeat at every page top, but as a row of three or more cells side by
     side: those are kept, since the columns cannot be read without them.
-    A PDF of two or three pages needs the line on every page.
+    A PDF of two or three pages needs the line on every page. A text
+    extraction has no heights: there the place is the line's rank among the
+    page's first or last lines that are not blank (a pdftotext page opens
+    with its running header as a PDF page does). A rank is a far coarser
+    place than a height, and content shares one by chance more often (an
+    "(Item 3)" anchor opening a page here and there), so a text line must
+    stand there on `TEXT_SHARE` of the pages: a running header is on nearly
+    all of them.
     """
     if len(pages) < 2:
         return
-
-    def shape(text: str) -> str:
-        return re.sub(r"\d+", "#", text.strip().lower())
-
-    tops: dict[str, list[float]] = {}
-    for page in pages:
+    if not any(l.top is not None for page in pages for l in page.lines):
+        min_share = max(min_share, TEXT_SHARE)
+    edges = [_edge_places(page, edge_lines) for page in pages]
+    places: dict[str, list[float]] = {}
+    for page_edges in edges:
         seen = set()
-        for l in page.lines[:edge_lines] + page.lines[-edge_lines:]:
-            s = shape(l.text)
-            if len(s) > 3 and s not in seen and l.top is not None:
-                seen.add(s)
-                tops.setdefault(s, []).append(l.top)
+        for shape, place in page_edges.values():
+            if len(shape) > 3 and shape not in seen:
+                seen.add(shape)
+                places.setdefault(shape, []).append(place)
     threshold = len(pages) if len(pages) < 4 else max(3, int(len(pages) * min_share))
     running: dict[str, float] = {}
-    for s, ys in tops.items():
+    for shape, ys in places.items():
         median = sorted(ys)[len(ys) // 2]
-        if sum(1 for y in ys if abs(y - median) <= 3) >= threshold:
-            running[s] = median
+        if sum(1 for y in ys if abs(y - median) <= _SAME_PLACE) >= threshold:
+            running[shape] = median
     if not running:
         return
-    for page in pages:
-        n = len(page.lines)
-        edge_idx = set(range(min(edge_lines, n))) | set(range(max(0, n - edge_lines), n))
-        page.lines = [
-            l for i, l in enumerate(page.lines)
-            if not (i in edge_idx and (m := running.get(shape(l.text))) is not None and l.top is not None
-                    and abs(l.top - m) <= 3 and not _in_table_row(l, page.lines))
-        ]
+    for page, page_edges in zip(pages, edges):
+        drop = {i for i, (shape, place) in page_edges.items()
+                if (m := running.get(shape)) is not None and abs(place - m) <= _SAME_PLACE
+                and not _in_table_row(page.lines[i], page.lines)}
+        if drop:
+            page.lines = [l for i, l in enumerate(page.lines) if i not in drop]
+
+
+_SAME_PLACE = 3  # points apart at most: "the same height" on a PDF page
+TEXT_SHARE = 0.8
+_RANK = 100  # a text page's place per rank: ranks are never _SAME_PLACE apart or closer
+
+
+def _edge_places(page: Page, edge_lines: int) -> dict[int, tuple[str, float]]:
+    """The page's first and last `edge_lines` lines, by index, with each one's text shape and place: its
+    top on a PDF page; in a text extraction its rank among the lines that are not blank, from the top
+    (0, 1, 2) or, for the last ones, from the bottom (-1, -2, -3), so a header never matches a footer."""
+    lines = page.lines
+    if any(l.top is not None for l in lines):
+        n = len(lines)
+        ends = sorted(set(range(min(edge_lines, n))) | set(range(max(0, n - edge_lines), n)))
+        return {i: (_shape(lines[i].text), lines[i].top) for i in ends if lines[i].top is not None}
+    printed = [i for i, l in enumerate(lines) if l.text and not l.text.isspace()]
+    places = {i: (_shape(lines[i].text), float(k * _RANK)) for k, i in enumerate(printed[:edge_lines])}
+    for k, i in enumerate(reversed(printed[-edge_lines:])):
+        places.setdefault(i, (_shape(lines[i].text), float(-(k + 1) * _RANK)))
+    return places
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
 
 
 def _in_table_row(line: Line, lines: list[Line], cells: int = 3) -> bool:

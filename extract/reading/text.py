@@ -4,11 +4,15 @@ Pages come from form feeds where the extraction kept them; otherwise from
 the printed page stamps (`Page 15`, or the rotated `P` / `age 52`), each of
 which closes a page. Line numbers are the file's own 1-based line numbers,
 so a golden fact can cite `line 1039` and a person can open the file there.
+The page furniture goes as it does from a PDF: a running header repeated at
+the top or bottom of nearly every page, and on a page cut at a form feed
+(one printed page) a bare page number opening it.
 """
 from __future__ import annotations
 
 from schemas.document import Line, Page
-from extract.reading.furniture import clean_text, join_rotated_letters, page_stamp, remove_stamps, vertical_stamp
+from extract.reading.furniture import (clean_text, drop_repeated_headers, drop_top_page_number, join_rotated_letters,
+                                      page_stamp, remove_stamps, vertical_stamp)
 from extract.reading.errors import UnreadableSource
 
 
@@ -28,23 +32,39 @@ def read_text_pages(data: bytes) -> list[Page]:
     raw = text.split("\n")
     if text.endswith("\n"):
         raw = raw[:-1]
-    raw = join_rotated_letters([clean_text(r) for r in raw])
-    if any("\f" in r for r in raw):
-        return _pages_from_form_feeds(raw)
-    return _pages_from_stamps(raw)
+    if "\f" not in text:
+        pages = _pages_from_stamps(join_rotated_letters([clean_text(r) for r in raw]))
+        drop_repeated_headers(pages)
+        return pages
+    pages = _pages_from_form_feeds(raw)
+    drop_repeated_headers(pages)
+    for page in pages:
+        # Each is one printed page, so a bare number opening it (once its running header is gone) is
+        # its page number, as on a PDF page. (Between two page stamps a bare number may be content.)
+        page.lines, number_label = drop_top_page_number(page.lines)
+        page.label = page.label or number_label
+    return pages
 
 
 def _pages_from_form_feeds(raw: list[str]) -> list[Page]:
-    pages: list[Page] = []
-    current: list[Line] = []
+    """Pages split at the form feeds, found before any line is cleaned: a page that opens with a blank
+    line prints its form feed alone on a line, and cleaning strips a line's trailing white space, the
+    form feed with it."""
+    # (line number, text, a new page starts before it, the text is a line): "\f\f" is a page with no line.
+    pieces: list[tuple[int, str, bool, bool]] = []
     for number, text in enumerate(raw, start=1):
         parts = text.split("\f")
         for k, part in enumerate(parts):
-            if k > 0:
-                pages.append(_finish(len(pages) + 1, current))
-                current = []
-            if k == len(parts) - 1 or part:
-                current.append(Line(clean_text(part), 0, number))
+            pieces.append((number, part, k > 0, k == len(parts) - 1 or bool(part)))
+    texts = join_rotated_letters([clean_text(part) for _, part, _, _ in pieces])
+    pages: list[Page] = []
+    current: list[Line] = []
+    for (number, _, new_page, is_line), text in zip(pieces, texts):
+        if new_page:
+            pages.append(_finish(len(pages) + 1, current))
+            current = []
+        if is_line:
+            current.append(Line(text, 0, number))
     if any(l.text.strip() for l in current):
         pages.append(_finish(len(pages) + 1, current))
     return pages
