@@ -98,9 +98,10 @@ def drop_repeated_headers(pages: list[Page], edge_lines: int = 3, min_share: flo
     """
     if len(pages) < 2:
         return
-    if not any(l.top is not None for page in pages for l in page.lines):
+    positioned = any(l.top is not None for page in pages for l in page.lines)
+    if not positioned:
         min_share = max(min_share, TEXT_SHARE)
-    edges = [_edge_places(page, edge_lines) for page in pages]
+    edges = [_edge_places(page, edge_lines, positioned) for page in pages]
     places: dict[str, list[float]] = {}
     for page_edges in edges:
         seen = set()
@@ -129,12 +130,13 @@ TEXT_SHARE = 0.8
 _RANK = 100  # a text page's place per rank: ranks are never _SAME_PLACE apart or closer
 
 
-def _edge_places(page: Page, edge_lines: int) -> dict[int, tuple[str, float]]:
+def _edge_places(page: Page, edge_lines: int, positioned: bool) -> dict[int, tuple[str, float]]:
     """The page's first and last `edge_lines` lines, by index, with each one's text shape and place: its
-    top on a PDF page; in a text extraction its rank among the lines that are not blank, from the top
-    (0, 1, 2) or, for the last ones, from the bottom (-1, -2, -3), so a header never matches a footer."""
+    top on a PDF page (`positioned`); in a text extraction its rank among the lines that are not blank,
+    from the top (0, 1, 2) or, for the last ones, from the bottom (-1, -2, -3), so a header never
+    matches a footer."""
     lines = page.lines
-    if any(l.top is not None for l in lines):
+    if positioned:
         n = len(lines)
         ends = sorted(set(range(min(edge_lines, n))) | set(range(max(0, n - edge_lines), n)))
         return {i: (_shape(lines[i].text), lines[i].top) for i in ends if lines[i].top is not None}

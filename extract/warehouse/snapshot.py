@@ -72,14 +72,16 @@ class NextSnapshot:
         workers: a thread running while a process forks is copied into the child half-way through
         whatever it holds (the thread then waits on its queue, holding nothing)."""
         if self._thread is None:
-            parts, self._waiting = self._waiting + list(parts), []
-            self._thread = threading.Thread(target=self._run, args=(parts,), name="next-snapshot", daemon=True)
+            if first := self._waiting + list(parts):
+                self._queue.put(first)
+            self._waiting = []
+            self._thread = threading.Thread(target=self._run, name="next-snapshot", daemon=True)
             self._thread.start()
 
-    def _run(self, parts: list[str]) -> None:
-        """Make the file and load `parts`, then each batch `preload` queues, until told to stop (None).
-        After an error nothing more is loaded, but the queue is still emptied up to the stop."""
-        self._open(parts)
+    def _run(self) -> None:
+        """Make the file, then load each batch queued, until told to stop (None). After an error nothing
+        more is loaded, but the queue is still emptied up to the stop."""
+        self._open()
         while (batch := self._queue.get()) is not None:
             if self._error is None:
                 try:
@@ -87,10 +89,9 @@ class NextSnapshot:
                 except BaseException as exc:  # handed to the thread that asks for the warehouse
                     self._error = exc
 
-    def _open(self, parts: list[str] = ()) -> None:
+    def _open(self) -> None:
         try:
             self._wh = Warehouse(self.path)
-            self._load(parts)
         except BaseException as exc:  # handed to the thread that asks for the warehouse
             self._error = exc
 
