@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
@@ -46,6 +46,9 @@ class SourceOutcome:
     seconds: float = 0.0
     reused: bool = False  # a complete part with today's versions was already there
     retry: bool = False  # failed for a reason outside the file (its part could not be written): not its outcome
+    # The part's tables as just written, for a snapshot built in this process to load without reading
+    # them back; only the local engine's outcomes carry them (see `parse_source_into_parts`).
+    tables: dict[str, pa.Table] | None = field(default=None, repr=False, compare=False)
 
 
 def current_splitter() -> str:
@@ -76,7 +79,9 @@ def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: boo
     """`source_id`, when given with `data`, is the hash of `data` the caller has already made."""
     job = SourceJob(path, parts_root, force, data, limits, source_id)
     job.start()
-    return job.finish()
+    outcome = job.finish()
+    outcome.tables = None  # it goes back to the client pickled (a pool process, a Dask worker): the part is on disk
+    return outcome
 
 
 class SourceJob:
@@ -180,13 +185,16 @@ def _meta(sid: str, status: str, error: str | None, pages: int | None = None, ki
 def _load(store: PartStore, path: Path, meta: PartMeta, parsed: list[ParsedDocument], started: float,
           force: bool) -> SourceOutcome:
     """The load stage: the source's rows as one part; if it cannot be written, the source fails whole."""
+    tables = part_tables(parsed)
     try:
-        store.write(meta, part_tables(parsed), replace=force)
+        store.write(meta, tables, replace=force)
     except Exception as exc:
         message = f"could not be stored: {type(exc).__name__}: {exc}".splitlines()[0][:500]
         return SourceOutcome(str(path), meta.source_id, "failed", message, seconds=time.perf_counter() - started,
                              retry=True)
-    return _outcome(path, meta, started)
+    outcome = _outcome(path, meta, started)
+    outcome.tables = tables
+    return outcome
 
 
 def part_tables(parsed: list[ParsedDocument]) -> dict[str, pa.Table]:

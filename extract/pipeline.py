@@ -125,7 +125,11 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
                 done(_file_outcome(outcome))
                 if prepared is not None:
                     order.settle(task.source_id, entry.part if entry else manifest.get(outcome.source_id).part)
-                    prepared.preload(order.advance())
+                    ready = order.advance()
+                    # Just written: loaded from its tables if it can go in now, else read back when its turn comes.
+                    written = {outcome.part: outcome.tables} if outcome.tables is not None and outcome.part in ready else {}
+                    prepared.preload(ready, written)
+                outcome.tables = None  # not kept waiting in memory: a national run has thousands
             for task in tasks:  # in the order the files were listed, whatever order they finished in
                 if entries.get(str(task.path)) is not None:
                     manifest.put(entries[str(task.path)])

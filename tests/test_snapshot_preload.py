@@ -170,3 +170,40 @@ def test_parts_are_loaded_ahead_by_the_snapshots_thread_not_the_ingesting_one(tm
     ahead = [thread for thread, late in loads if not late]
     assert len(ahead) > 1 and set(ahead) == {"next-snapshot"}
     assert _in_stored_order(db) == _built_after(db, tmp_path)
+
+
+def test_parts_this_ingest_writes_are_loaded_from_their_tables_and_the_rest_read_back(tmp_path, monkeypatch):
+    """A part just written goes in from the Arrow tables it was written from (reading its Parquet files
+    back cost a third of its load); parts from earlier ingests are read from disk. Same rows either way."""
+    db = tmp_path / "w" / "warehouse.duckdb"
+    ingest(FIRST, db)
+    first_parts = set(Manifest(default_parts_root(db)).parts())
+    from_tables: list[str] = []
+    from_files: list[str] = []
+    real_arrow, real_parquet = snapshot.Warehouse.load_arrow, snapshot.Warehouse.load_parquet
+
+    def arrow(self, model, rows):
+        from_tables.append(model.table)
+        return real_arrow(self, model, rows)
+
+    def parquet(self, model, files):
+        from_files.extend(files)
+        return real_parquet(self, model, files)
+
+    monkeypatch.setattr(snapshot.Warehouse, "load_arrow", arrow)
+    monkeypatch.setattr(snapshot.Warehouse, "load_parquet", parquet)
+    assert not ingest(LATER, db).failures
+    root = default_parts_root(db)
+    read_back = {str(Path(f).parent.relative_to(root)) for f in from_files}
+    assert read_back == first_parts  # every part of the first ingest, and none of the new ones
+    new_parts = set(Manifest(root).parts()) - first_parts
+    written = [f.stem for part in new_parts for f in (root / part).glob("*.parquet")]
+    assert sorted(from_tables) == sorted(written) and "documents" in from_tables
+    assert _in_stored_order(db) == _built_after(db, tmp_path)
+
+
+def test_loading_keeps_the_parts_order_whether_from_tables_or_files():
+    memory = {"b": {}, "d": {}}
+    assert snapshot._runs(["a", "b", "c", "d", "e", "f"], memory) == [["a"], ["b"], ["c"], ["d"], ["e", "f"]]
+    assert snapshot._runs(["a", "b", "c"], {}) == [["a", "b", "c"]]
+    assert snapshot._runs(["b", "d"], memory) == [["b"], ["d"]]

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from extract.warehouse.ddl import arrow_table, columns_of, ensure_tables
 from extract.warehouse.views import create_views
@@ -125,6 +126,13 @@ class Warehouse:
             self.con.execute(f'INSERT INTO "{model.table}" ({names}) SELECT {names} FROM _incoming')
         finally:
             self.con.unregister("_incoming")
+
+    def load_arrow(self, model: type, rows: pa.Table) -> None:
+        """Append an Arrow table of `model`'s rows (`BY NAME`, as from the parts). DuckDB reads the table
+        through the local variable the statement names: registering and unregistering it by name
+        cost more than the insert of a part's few rows."""
+        incoming = rows  # noqa: F841 (read by name in the statement below)
+        self.con.execute(f'INSERT INTO "{model.table}" BY NAME SELECT * FROM incoming')
 
     def load_parquet(self, model: type, files: list[str]) -> None:
         """Append the rows of Parquet parts; a column the parts predate is left null (`BY NAME`: no
