@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from extract.warehouse.ddl import arrow_table, columns_of, ensure_tables
+from extract.warehouse.ddl import arrow_table, ensure_tables
 from extract.warehouse.views import create_views
 from schemas import DERIVED_MODELS, MODEL_BY_TABLE, PROVENANCE_MODELS, RECORD_MODELS
 from schemas.provenance import DocumentRow, ParseWarning, SourceRow
@@ -118,19 +118,13 @@ class Warehouse:
         self.con.execute("DELETE FROM sources WHERE source_id = ?", [source_id])
 
     def insert(self, model: type, rows: list) -> None:
-        if not rows:
-            return
-        names = ", ".join(f'"{c}"' for c, _ in columns_of(model))
-        self.con.register("_incoming", arrow_table(model, rows))
-        try:
-            self.con.execute(f'INSERT INTO "{model.table}" ({names}) SELECT {names} FROM _incoming')
-        finally:
-            self.con.unregister("_incoming")
+        if rows:
+            self.load_arrow(model, arrow_table(model, rows))
 
     def load_arrow(self, model: type, rows: pa.Table) -> None:
-        """Append an Arrow table of `model`'s rows (`BY NAME`, as from the parts). DuckDB reads the table
-        through the local variable the statement names: registering and unregistering it by name
-        cost more than the insert of a part's few rows."""
+        """Append an Arrow table of `model`'s rows (`BY NAME`: a column the table has and the rows lack is
+        left null). DuckDB reads the table through the local variable the statement names: registering
+        and unregistering it by name cost more than inserting a part's few rows."""
         incoming = rows  # noqa: F841 (read by name in the statement below)
         self.con.execute(f'INSERT INTO "{model.table}" BY NAME SELECT * FROM incoming')
 
