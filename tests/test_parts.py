@@ -13,7 +13,7 @@ MIXED = [seed(0), seed(2), seed(3), OFSTED / "bedford-2022-01-14.pdf", MODERNGOV
 
 
 def _parts(root) -> dict[str, list[str]]:
-    return {f.name: sorted(p.name for p in f.iterdir()) for f in root.iterdir() if f.is_dir() and f.name != ".tmp"}
+    return {f.name: sorted(p.name for p in f.iterdir()) for f in root.iterdir() if f.is_dir() and not f.name.startswith(".")}  # not .tmp, .empty
 
 
 def test_a_parser_version_change_reparses_only_the_sources_it_touches(db, monkeypatch):

@@ -12,7 +12,8 @@ the rename is atomic, so a reader (or a re-run after a kill at any moment)
 sees the whole part or none of it. If the name is already taken (a task
 retried after its worker died, or run twice) the existing part stands and
 the new copy is thrown away: the same inputs and versions make the same
-rows, so there is never a duplicate.
+rows, so there is never a duplicate. (Folders named with a dot are not
+parts: `.tmp/`, and `.empty/`, where `empty.py` keeps the empty warehouse.)
 """
 from __future__ import annotations
 

@@ -32,7 +32,9 @@ class NoWarehouse(FileNotFoundError):
 
 
 class Warehouse:
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, schema_made: bool = False):
+        """`schema_made`: the file holds today's tables and views already (a copy of the empty
+        warehouse, `empty.py`): they are not checked or made again."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise NoWarehouse(f"no warehouse at {self.path}: run `extract ingest FILES --db {self.path}` first")
@@ -42,7 +44,7 @@ class Warehouse:
         # pool for each cost more than it saved, and took the core the reading worker needs.
         config = {} if read_only else {"threads": 1}
         self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
-        if not read_only:
+        if not (read_only or schema_made):
             # One transaction: DuckDB commits (and logs) each statement run on its own, which made
             # creating the tables and views 60 ms of every ingest.
             try:
