@@ -237,3 +237,87 @@ def test_numbered_paragraphs_under_an_item_never_outnumber_the_items(tmp_path):
     source = read_source(tmp_path / "forum.txt")
     items = _items(parse_minutes(make_document(source, source.lines, "minutes")))
     assert items == [("1", "Apologies for absence"), ("2", "Budget monitoring report"), ("3", "Any other business")]
+
+
+# --- a list marked to show who came ("* Name" over "*Present") -------------------------------------
+
+MARKED = "cpp-marked-present.txt"
+CAME = {"Shellina Prendergast", "Paul Bartlett", "Gary Cooke", "Dylan Jeffrey", "David Brazier", "Sarah Hamilton",
+        "Sarah Hammond", "Caroline Smith", "Tom Byrne"}
+DID_NOT = {"Kelly Leonard", "Rosalind Love", "Antony Farmer", "Tony Doran"}
+
+
+def _marked_people(result) -> dict[str, tuple[bool, str]]:
+    return {n: (r.present, r.role) for n, r in _attendance(result).items()}
+
+
+def _check_marked_list(people: dict[str, tuple[bool, str]]) -> None:
+    assert {n for n in CAME | DID_NOT if people[n][0]} == CAME
+    assert (people["Shellina Prendergast"][1], people["Paul Bartlett"][1]) == ("chair", "vice_chair")
+    # After the vice-chair's paragraph the names are members again; the co-opted group holds its own.
+    assert {people[n][1] for n in ("Gary Cooke", "Kelly Leonard", "Caroline Smith")} == {"member"}
+    assert (people["Tom Byrne"][1], people["Tony Doran"][1]) == ("co_opted", "co_opted")
+    assert not any(n.startswith(("*", "Present")) or "Association" in n for n in people)
+
+
+def test_a_list_marked_with_asterisks_under_a_present_legend_gives_who_came_and_who_did_not():
+    people = _marked_people(_parse(MARKED))
+    _check_marked_list(people)
+    assert people["James Clapson"] == (True, "officer")  # the next block is read as before
+
+
+def test_the_legend_may_stand_in_brackets_or_say_the_mark_means_absence(tmp_path):
+    text = (FIXTURES / MARKED).read_text(encoding="utf-8")
+    bracketed = tmp_path / "bracketed.txt"
+    bracketed.write_text(text.replace("*Present", "(* = present at the meeting)"), encoding="utf-8")
+    _check_marked_list(_marked_people(_parse(bracketed)))
+    # The same meeting with the marks on those who did not come, under "* denotes absence".
+    flipped_lines = []
+    for line in text.splitlines():
+        name = line.strip().lstrip("* ").split(",")[0]
+        if name in CAME | DID_NOT:
+            line = ("* " if name in DID_NOT else "  ") + line.strip().lstrip("* ")
+        flipped_lines.append("* denotes absence" if line == "*Present" else line)
+    absence = tmp_path / "absence.txt"
+    absence.write_text("\n".join(flipped_lines), encoding="utf-8")
+    _check_marked_list(_marked_people(_parse(absence)))
+
+
+def test_asterisks_without_a_legend_say_nothing_of_attendance(tmp_path):
+    no_legend = tmp_path / "no-legend.txt"
+    no_legend.write_text((FIXTURES / MARKED).read_text(encoding="utf-8").replace("*Present\n", ""), encoding="utf-8")
+    people = _marked_people(_parse(no_legend))
+    assert not CAME & set(people) and "Tony Doran" not in people  # the list is not read as attendance
+    assert {n for n, (present, _) in people.items() if not present} == {"Kelly Leonard", "Rosalind Love", "Antony Farmer"}  # the apologies item still is
+
+
+def test_the_marked_list_rendered_to_pdf_reads_the_same(tmp_path):
+    from pdf_factory import text_pdf
+
+    pdf = text_pdf(tmp_path / "marked.pdf", [(FIXTURES / MARKED).read_text(encoding="utf-8")], fontsize=8)
+    _check_marked_list(_marked_people(_parse(pdf)))
+
+
+def test_substitutes_named_without_titles_and_in_attendance_as_the_substitute():
+    people = _attendance(_parse(MARKED))
+    assert (people["Brian Horton"].present, people["Brian Horton"].role, people["Brian Horton"].substitute_for) == (
+        True, "substitute", "Kelly Leonard")
+    assert (people["Nancy Sayer"].role, people["Nancy Sayer"].substitute_for) == ("substitute", "Antony Farmer")
+
+
+def test_a_decision_under_a_heading_is_not_the_headings_last_line_and_a_trailing_item_anchor_is_its_number(tmp_path):
+    from schemas.meetings import Meeting, Resolution
+
+    result = _parse(MARKED)
+    assert _items(result) == [("1", "APOLOGIES AND SUBSTITUTES"), ("2", "CHAIRMAN'S ANNOUNCEMENTS"),
+                              ("3", "MINUTES OF THE MEETING HELD ON 30 JULY 2024")]
+    resolved = [r for r in result.records if isinstance(r, Resolution) and r.item_number == "2"]
+    assert [r.text for r in resolved] == ["That Mr P Bartlett be duly elected Vice Chair of the Corporate Parenting Panel."]
+    assert next(r for r in result.records if isinstance(r, Meeting)).end_time.isoformat() == "12:45:00"  # "ended at: 12.45 pm"
+    anchored = tmp_path / "anchored.txt"
+    anchored.write_text((FIXTURES / MARKED).read_text(encoding="utf-8").replace(
+        "1. APOLOGIES AND SUBSTITUTES", "1/24 APOLOGIES AND SUBSTITUTES [Item 1]"), encoding="utf-8")
+    from schemas.meetings import MinuteItem
+
+    first = next(r for r in _parse(anchored).records if isinstance(r, MinuteItem))
+    assert (first.item_number, first.title, first.agenda_item) == ("1/24", "APOLOGIES AND SUBSTITUTES", "1")

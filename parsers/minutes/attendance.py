@@ -16,7 +16,7 @@ from parsers.common.folding import folded, mentions
 from parsers.minutes.lines import MinutesLine, join_wrapped, line_at, text_with_positions
 from parsers.minutes.nlp import is_cabinet_role
 from parsers.minutes.name_lists import PLURAL_TITLE_ALONE, people_in_block, split_entries
-from parsers.minutes.names import AT_A_DISTANCE, PrintedPerson, split_title, starts_with_title
+from parsers.minutes.names import AT_A_DISTANCE, PrintedPerson, looks_like_name, split_title, starts_with_title
 
 # Block labels at the start of a header line; the kind says what the names in it are.
 _LABELS = [
@@ -65,16 +65,34 @@ _ATTENDANCE_SENTENCES = [
     (re.compile(r"^(?P<names>.+?)\s+attended\s+(?:the\s+meeting\s+)?as\s+(?:a\s+)?substitutes?\b[^.]*\.?$", re.I), "substitutes"),
     (re.compile(r"^(?P<names>.+?),?\s+(?:was|were)\s+absent\b[^.]*\.?$", re.I), "absent"),
 ]
+# A name printed with no title, as some councils print every name ("Brian Horton substituted for Kelly
+# Leonard"): two or three capitalised words, not a sentence's opening ("The Chair", "Members").
+_BARE_NAME = (r"(?!(?:The|This|That|These|Those|It|He|She|They|We|Members?|Councillors?|Officers?)\b)"
+              r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?\s+)?[A-Z][A-Za-z'’-]+){1,2}")
+_AS_SUBSTITUTE = r"as\s+(?:a\s+|the\s+)?substitutes?"
 _SUBSTITUTES_SENTENCE = re.compile(
-    r"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b[^.;]*?)\s+"
-    r"(?:attended\s+(?:the\s+meeting\s+)?as\s+(?:a\s+)?substitutes?|substituted|(?:was|were)\s+(?:present\s+)?as\s+(?:a\s+)?substitutes?)"
+    rf"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b[^.;]*?|{_BARE_NAME})\s+"
+    rf"(?:attended\s+(?:the\s+meeting\s+)?{_AS_SUBSTITUTE}|substituted"
+    rf"|(?:was|were)\s+(?:present\s+|in\s+attendance\s+)?{_AS_SUBSTITUTE})"
     r"(?:\s+for\s+(?P<for>[^.;]+))?", re.I)
-# Inside an item about substitutes: "Councillor Pete West for Councillor Ben Duncan."
+# Inside an item about substitutes: "Councillor Pete West for Councillor Ben Duncan."; names printed without
+# titles only with a word that says substitution ("Brian Horton substituted for Kelly Leonard"), never a bare "for".
 _SUBSTITUTE_PAIR = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\d\s))(?P<names>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]*?)\s+"
-    r"(?:substituted\s+for|substituting\s+for|(?:attended|(?:was|were)\s+(?:present\s+)?)\s*as\s+(?:a\s+)?substitute\s+for"
-    r"|in\s+place\s+of|for|replacing)\s+"
-    r"(?P<for>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+)", re.I)
+    r"(?:^|(?<=[.;]\s)|(?<=\d\s))(?:(?P<names>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]*?)\s+"
+    r"(?:substituted\s+for|substituting\s+for|(?:attended|(?:was|were)\s+(?:present\s+|in\s+attendance\s+)?)\s*"
+    rf"{_AS_SUBSTITUTE}\s+for|in\s+place\s+of|for|replacing)\s+"
+    rf"(?P<for>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+|{_BARE_NAME})"
+    rf"|(?P<bare>{_BARE_NAME})\s+(?:substituted\s+for|substituting\s+for|(?:attended|(?:was|were)\s+"
+    rf"(?:present\s+|in\s+attendance\s+)?)\s*{_AS_SUBSTITUTE}\s+for|in\s+place\s+of|replacing)\s+"
+    rf"(?P<bare_for>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+|{_BARE_NAME})))")
+# A list marked to show who came (Hampshire, Surrey, West Sussex): "* Councillor A Smith" over or under a
+# legend line "*Present", "(* = present at the meeting)", "* denotes present", "Present (*)". A legend
+# may make the mark one of absence instead ("* = absent").
+_MARK_LEGEND = re.compile(
+    r"^\(?\s*\*\s*(?:=|denotes|indicates|means|[:\-–])?\s*(?P<word>present|attended|in\s+attendance|absent|absence|apologies)"
+    r"(?:\s+(?:at|from)\s+(?:the\s+)?meeting)?\s*\)?\.?\s*$"
+    r"|^\(?\s*(?P<word2>present|absent)\s*[:=]?\s*\(\s*\*\s*\)\s*\)?\s*$", re.I)
+_MARK = re.compile(r"^\s*\*\s*(?=\S)")
 # "Others in" wrapped before "attendance": the second line is part of the label.
 _LABEL_TAIL = re.compile(r"^attendance(?:\s+virtually|\s+remotely)?\s*[:\-–]?\s*", re.I)
 # Apologies minuted as a sentence inside an item.
@@ -120,6 +138,9 @@ class AttendanceEntry:
 def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
     """Attendance from the lines before the first item."""
     entries: list[AttendanceEntry] = []
+    marks = _marked_list(lines)
+    if marks is not None:
+        lines = marks.lines
     blocks = _blocks(lines)
     for kind, block in blocks:
         for segment in _segments(block, keep_prose=True):
@@ -129,14 +150,87 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
                 continue
             if _is_prose(segment):
                 continue
-            for person, at in people_in_block(segment):
-                entries += _entries(person, kind, at)
+            for person, at in marks.people(segment) if marks is not None else people_in_block(segment):
+                present = marks.present(at) if marks is not None else None
+                entries += _entries(person, kind, at, present)
     if any(kind.endswith(VIRTUAL_BLOCK) for kind, _ in blocks):
         # The minutes list who attended at a distance apart: everyone else present was in the room.
         for e in entries:
             if e.present and e.mode == "unknown":
                 e.mode = "in_person"
     return entries
+
+
+@dataclass
+class _Marks:
+    """A list marked to show who came: the header's lines with the legend taken out, the marks taken
+    off and a "Members:" label put above the list (its groups, "Chair:", "Co-opted members", open under
+    it); the lines of the list and those marked, by number."""
+
+    lines: list[MinutesLine]
+    listed: set[int]
+    marked: set[int]
+    marks_presence: bool
+
+    def people(self, segment: list[MinutesLine]) -> list[tuple[PrintedPerson, MinutesLine]]:
+        """A mark is a person's: in the marked list each line is one person, and what follows a comma
+        is their post or body ("* Tom Byrne, Kent Foster Carers Association")."""
+        if not any(line.number in self.listed for line in segment):
+            return people_in_block(segment)
+        return [(p, line) for line in segment for p in split_entries(line.text.strip(), one_person=True)]
+
+    def present(self, at: MinutesLine) -> bool | None:
+        """Whether the person on this line came, if the line is in the marked list."""
+        if at.number not in self.listed:
+            return None
+        return (at.number in self.marked) == self.marks_presence
+
+
+def _marked_list(lines: list[MinutesLine]) -> _Marks | None:
+    legends = [(i, m) for i, l in enumerate(lines) if (m := _MARK_LEGEND.match(l.text.strip()))]
+    first = next((i for i, l in enumerate(lines) if _MARK.match(l.text) and all(i != k for k, _ in legends)), None)
+    if not legends or first is None:
+        return None  # no legend: an asterisk says nothing we can read (a footnote, a rule of asterisks)
+    word = (legends[0][1].group("word") or legends[0][1].group("word2")).lower()
+    # The list opens above its first mark, at its first label ("Chair:") or unmarked name: the lines
+    # above it are the heading and the opening sentence.
+    start = first
+    while start > 0 and (lines[start - 1].blank or _is_group_label(lines[start - 1].text.strip())
+                         or _is_listed_name(lines[start - 1].text)):
+        start -= 1
+    while lines[start].blank:
+        start += 1
+    end = next((i for i in range(first, len(lines)) if _match_label(lines[i].text.strip())), len(lines))
+    out, listed, marked = lines[:start], set(), set()
+    if _match_label(lines[start].text.strip()) is None:
+        out.append(_block_line("Members:", lines[start], True))
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if any(i == k for k, _ in legends):
+            continue
+        if i < end:
+            listed.add(line.number)
+            if m := _MARK.match(line.text):
+                marked.add(line.number)
+                # In a PDF the mark may stand in a column of its own: its cell goes with it.
+                cells = [c for c in (_MARK.sub("", c).strip() if k == 0 else c for k, c in enumerate(line.cells or []))
+                         if c and c != "*"]
+                line = MinutesLine(line.text[m.end():], line.page, line.number, line.x0, line.top, line.bottom,
+                                   line.starts_paragraph, cells if len(cells) > 1 else None)
+        out.append(line)
+    return _Marks(out, listed, marked, not word.startswith(("absen", "apolog")))
+
+
+def _is_listed_name(text: str) -> bool:
+    """An unmarked entry of a marked list: a name, perhaps with a post after a comma or in brackets
+    ("Jonathan Hulley (Vice-Chairman)"); not a heading in capitals."""
+    text = text.strip()
+    name = re.split(r"[,(]", text, maxsplit=1)[0].strip()
+    return bool(name) and not _is_section_heading(text) and (starts_with_title(name) or looks_like_name(name))
+
+
+def _is_group_label(text: str) -> bool:
+    return bool(text) and _match_label(text) is None and _group_label(text, "members") is not None
 
 
 def _attendance_sentence(segment: list[MinutesLine]) -> list[AttendanceEntry] | None:
@@ -154,6 +248,7 @@ def _blocks(lines: list[MinutesLine], kind: str | None = None) -> list[tuple[str
     """The labelled blocks of names: (kind, lines); `kind` is the block already open, if any."""
     blocks: list[tuple[str, list[MinutesLine]]] = [(kind, [])] if kind else []
     pending_tail = False
+    outer = "members"  # the kind a chair's group returns to
     for line in lines:
         text = line.text.strip()
         if not text:
@@ -183,7 +278,13 @@ def _blocks(lines: list[MinutesLine], kind: str | None = None) -> list[tuple[str
             kind = None  # "UNRESTRICTED ITEMS", a rule of asterisks: the attendance blocks are over
             continue
         if kind is not None:
+            if kind in ("chair", "vice_chair") and line.starts_paragraph and blocks[-1][1]:
+                # "Vice-Chairman:" names its holder; the names after a blank line are the members again.
+                kind = outer
+                blocks.append((kind, []))
             blocks[-1][1].append(_block_line(text, line, line.starts_paragraph, line.cells))
+        if kind not in ("chair", "vice_chair"):
+            outer = kind if kind in ("members", "attendees") else "members"
     return blocks
 
 
@@ -288,9 +389,10 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
     if substitutes_item:
         for m in _SUBSTITUTE_PAIR.finditer(text):
             at = line_at(starts, lines, m.start())
-            for person in split_entries(m.group("names")):
+            names, absent = (m.group("names"), m.group("for")) if m.group("names") else (m.group("bare"), m.group("bare_for"))
+            for person in split_entries(names):
                 if person.is_person:
-                    person.substitute_for = split_title(m.group("for").strip())[1]
+                    person.substitute_for = split_title(absent.strip())[1]
                     entries.append(_entry(person, "substitutes", at))
         return entries
     for m in _SUBSTITUTES_SENTENCE.finditer(text) if substitutes else ():
@@ -335,11 +437,12 @@ def _match_label(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _entries(person: PrintedPerson, kind: str, at: MinutesLine) -> list[AttendanceEntry]:
-    """The person's entry, and for an apology noting who came instead, that substitute's too."""
+def _entries(person: PrintedPerson, kind: str, at: MinutesLine, present: bool | None = None) -> list[AttendanceEntry]:
+    """The person's entry, and for an apology noting who came instead, that substitute's too. `present`:
+    whether they came, where the list marks it (else the kind says)."""
     if person.substituted_by:
-        kind = "apologies"  # "Mrs A Smith who was substituted by Mr B Jones": she was not there
-    out = [_entry(person, kind, at)]
+        kind, present = "apologies", None  # "Mrs A Smith who was substituted by Mr B Jones": she was not there
+    out = [_entry(person, kind, at, present)]
     if person.substituted_by and not out[0].present:
         for substitute in split_entries(person.substituted_by):
             substitute.substitute_for = person.name
@@ -347,9 +450,10 @@ def _entries(person: PrintedPerson, kind: str, at: MinutesLine) -> list[Attendan
     return out
 
 
-def _entry(person: PrintedPerson, kind: str, at: MinutesLine) -> AttendanceEntry:
+def _entry(person: PrintedPerson, kind: str, at: MinutesLine, present: bool | None = None) -> AttendanceEntry:
     kind, _, distance = kind.partition("+")
-    present = kind not in ("apologies", "absent")
+    if present is None:
+        present = kind not in ("apologies", "absent")
     mode = "virtual" if distance == "virtual" and present else (person.mode if present else "unknown")
     if person.organisation:
         role = "other"

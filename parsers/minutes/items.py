@@ -20,6 +20,8 @@ from parsers.minutes.items_unnumbered import unnumbered_headings
 from parsers.minutes.lines import MinutesLine, join_wrapped
 
 _ANCHOR = re.compile(r"^\(\s*(?:agenda\s+)?item\s+([\w.]+)\s*\)$", re.I)
+# The same printed at the end of a heading: "5/24 ADDITIONAL NEEDS [Item 5]".
+_TRAILING_ANCHOR = re.compile(r"\s*[\[(]\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?([\w.]+)\s*[\])]\s*$", re.I)
 _MINUTE_NUMBER = re.compile(
     r"^(?:Min(?:ute)?\.?\s*(?=[\d(]))?(\d{1,3}\.\d{1,3}(?![\d.])|\(\d{1,3}/\d{1,4}\)|\d{1,4}[a-z]?)\.?\s+(?=\S)")
 # A minute number on a line of its own: "54." (the dot tells it from a page number), "23/5", "CPP/12/24".
@@ -47,6 +49,8 @@ _END_OF_MINUTES = re.compile(
 )
 _ENDING_FIRST_LETTERS = set("cCvVmMtT")
 _MAX_TITLE_LINES = 6  # lines walked over, blank ones included
+# What a minute decided, printed in capitals under its heading ("RESOLVED:", "AGREED -"): never the title's last line.
+_DECISION_OPENS = re.compile(r"^(?:IT\s+WAS\s+)?(?:RESOLVED|AGREED|DECIDED|DECISIONS?|RECOMMENDED|RECOMMENDATIONS?)\b\s*(?:[:\-–—,]|THAT\b|$)")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 # A lettered sub-item heading ("1a Declarations of substitutions"): its minute's number, letter and title.
 _LETTERED_HEADING = re.compile(r"^\s*(\d+)([a-z])[.)]?\s+([A-Z][^.;:]{2,100})$")
@@ -105,6 +109,9 @@ def find_items(lines: list[MinutesLine]) -> tuple[int, list[Item]]:
     for k, (start, body_start, item) in enumerate(heads):
         if item.number:
             item.number = item.number.strip("()")  # "(21/44)" is minute 21/44
+        if m := _TRAILING_ANCHOR.search(item.title):
+            # "APOLOGIES FOR ABSENCE AND SUBSTITUTIONS [Item 1]": the agenda's number, not the title's words
+            item.title, item.agenda_item = item.title[:m.start()].rstrip(" :-–"), item.agenda_item or m.group(1)
         body_end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
         item.body = ([item.lead] if item.lead else []) + lines[body_start:body_end]
         items += [item] + _lettered_sub_items(item)
@@ -321,7 +328,7 @@ def _follows(previous: str, number: str) -> bool:
 def _continues_title(text: str) -> bool:
     text = text.strip()
     return (bool(text) and not _NUMBERED_HEADING.match(text) and not re.match(r"^\d", text)
-            and _mostly_capitals(_before_inline_text(text)))
+            and not _DECISION_OPENS.match(text) and _mostly_capitals(_before_inline_text(text)))
 
 
 def _mostly_capitals(text: str) -> bool:
