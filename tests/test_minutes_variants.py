@@ -321,3 +321,44 @@ def test_a_decision_under_a_heading_is_not_the_headings_last_line_and_a_trailing
 
     first = next(r for r in _parse(anchored).records if isinstance(r, MinuteItem))
     assert (first.item_number, first.title, first.agenda_item) == ("1/24", "APOLOGIES AND SUBSTITUTES", "1")
+
+
+# --- "County Councillor" titles, a substitutes list, decisions in capitals inside a sentence ------------
+
+COUNTY = "cpp-county-councillors.txt"
+
+
+def test_county_councillor_is_one_title_alone_over_names_in_a_list_and_in_a_sentence():
+    people = _attendance(_parse(COUNTY))
+    assert (people["Shellina Prendergast"].title, people["Shellina Prendergast"].role) == ("County Councillor", "chair")
+    # "County Councillors" on a line of its own, a blank line above the names it heads
+    assert {n for n, r in people.items() if r.title == "County Councillor" and r.role == "member" and r.present} == {
+        "P Bartlett", "G Cooke", "D Jeffrey", "D Brazier"}
+    assert not any("County" in name or "Councillor" in name for name in people)
+    assert {n for n, r in people.items() if not r.present} == {"A Farmer", "Rosalind Love", "Kelly Leonard"}
+    assert people["Rosalind Love"].title == "County Councillor" and people["A Farmer"].title == "Ms"
+    from schemas.meetings import Declaration
+
+    declared = [d for d in _parse(COUNTY).records if isinstance(d, Declaration)]
+    assert [(d.title, d.name, d.item_number) for d in declared] == [("County Councillor", "Dylan Jeffrey", "4")]
+
+
+def test_a_substitutes_list_with_for_and_a_sentence_with_replaced():
+    people = _attendance(_parse(COUNTY))
+    assert (people["S Hamilton"].role, people["S Hamilton"].substitute_for, people["S Hamilton"].present) == (
+        "substitute", "K Leonard", True)
+    assert (people["Sarah Hammond"].role, people["Sarah Hammond"].substitute_for) == ("substitute", "A Farmer")
+    assert not any(n.endswith(("for", "Present", "meeting")) for n in people)  # no label or phrase read as a name
+
+
+def test_a_decision_in_capitals_inside_a_sentence_and_minutes_agreed_as_an_accurate_record():
+    from schemas.meetings import Meeting, Resolution
+
+    result = _parse(COUNTY)
+    found = [(r.item_number, r.kind, r.text) for r in result.records if isinstance(r, Resolution)]
+    assert found == [
+        ("2", "agreed", "The minutes of the meeting held on 30 July 2024 were agreed as an accurate record and signed by the Chair."),
+        ("4", "resolved", "The Panel RESOLVED to note the report."),
+    ]
+    # The opening's "in the Council Chamber" is a room, not the council: none is printed.
+    assert next(r for r in result.records if isinstance(r, Meeting)).council is None

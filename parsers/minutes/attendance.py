@@ -31,7 +31,7 @@ _LABELS = [
     (re.compile(r"^(?:attendees|attendance|attending|in\s+attendance\s+were)\s*:\s*", re.I), "attendees"),
     (re.compile(r"^officers\s+(?:in\s+attendance|attending)\b\s*[:\-–]?\s*", re.I), "others"),
     (re.compile(r"^absent\b\s*[:\-–]?\s*", re.I), "absent"),
-    (re.compile(r"^substitutes?\b\s*[:\-–]?\s*", re.I), "substitutes"),
+    (re.compile(r"^substitutes?(?:\s+(?:members|councillors))?(?:\s+present)?\b\s*[:\-–]?\s*", re.I), "substitutes"),
     (re.compile(r"^(?:others|officers|also)\s+in(?:\s+attendance(?:\s+virtually|\s+remotely)?)?\b\s*[:\-–]?\s*", re.I), "others"),
     (re.compile(r"^in\s+attendance(?:\s+virtually|\s+remotely)?\b\s*[:\-–]?\s*", re.I), "others"),
     (re.compile(r"^also\s+present\b\s*[:\-–]?\s*", re.I), "others"),
@@ -70,20 +70,23 @@ _ATTENDANCE_SENTENCES = [
 _BARE_NAME = (r"(?!(?:The|This|That|These|Those|It|He|She|They|We|Members?|Councillors?|Officers?)\b)"
               r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?\s+)?[A-Z][A-Za-z'’-]+){1,2}")
 _AS_SUBSTITUTE = r"as\s+(?:a\s+|the\s+)?substitutes?"
+_TIER = r"(?:(?:County|District|Borough|City|Town|Parish)\s+)?"  # "County Councillor A Smith"
 _SUBSTITUTES_SENTENCE = re.compile(
-    rf"(?:^|(?<=[.;]\s))(?P<names>(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b[^.;]*?|{_BARE_NAME})\s+"
+    rf"(?:^|(?<=[.;]\s)|(?<=\d)\s+)(?P<names>{_TIER}(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b[^.;]*?|{_BARE_NAME})\s+"
     rf"(?:attended\s+(?:the\s+meeting\s+)?{_AS_SUBSTITUTE}|substituted"
-    rf"|(?:was|were)\s+(?:present\s+|in\s+attendance\s+)?{_AS_SUBSTITUTE})"
+    rf"|(?:was|were)\s+(?:present\s+|in\s+attendance\s+)?{_AS_SUBSTITUTE}"
+    rf"|replaced\s+(?P<replaced>{_TIER}(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b[^.;]*?|{_BARE_NAME})"
+    r"(?:\s+(?:for|at)\s+(?:this|the)\s+meeting)?(?=\s*(?:[.;]|$)))"
     r"(?:\s+for\s+(?P<for>[^.;]+))?", re.I)
 # Inside an item about substitutes: "Councillor Pete West for Councillor Ben Duncan."; names printed without
 # titles only with a word that says substitution ("Brian Horton substituted for Kelly Leonard"), never a bare "for".
 _SUBSTITUTE_PAIR = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\d\s))(?:(?P<names>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]*?)\s+"
+    rf"(?:^|(?<=[.;]\s)|(?<=\d)\s+)(?:(?P<names>{_TIER}(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]*?)\s+"
     r"(?:substituted\s+for|substituting\s+for|(?:attended|(?:was|were)\s+(?:present\s+|in\s+attendance\s+)?)\s*"
-    rf"{_AS_SUBSTITUTE}\s+for|in\s+place\s+of|for|replacing)\s+"
-    rf"(?P<for>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+|{_BARE_NAME})"
+    rf"{_AS_SUBSTITUTE}\s+for|in\s+place\s+of|for|replacing|replaced)\s+"
+    rf"(?P<for>{_TIER}(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+|{_BARE_NAME})"
     rf"|(?P<bare>{_BARE_NAME})\s+(?:substituted\s+for|substituting\s+for|(?:attended|(?:was|were)\s+"
-    rf"(?:present\s+|in\s+attendance\s+)?)\s*{_AS_SUBSTITUTE}\s+for|in\s+place\s+of|replacing)\s+"
+    rf"(?:present\s+|in\s+attendance\s+)?)\s*{_AS_SUBSTITUTE}\s+for|in\s+place\s+of|replacing|replaced)\s+"
     rf"(?P<bare_for>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+|{_BARE_NAME})))")
 # A list marked to show who came (Hampshire, Surrey, West Sussex): "* Councillor A Smith" over or under a
 # legend line "*Present", "(* = present at the meeting)", "* denotes present", "Present (*)". A legend
@@ -108,7 +111,8 @@ _APOLOGY_FROM = re.compile(
 # The apologies are listed on the lines below, not in the sentence: "received from: -".
 _LIST_FOLLOWS = re.compile(r"\s*[:\-–][\s:\-–]*")
 _LABEL_QUALIFIER = re.compile(r"^[a-z][^:()]{0,40}:[-–]?\s*(.*)$")
-_SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
+# A full stop before a capital, a numbered paragraph ("... Ms A Farmer. 1.2 Councillor ...") or the end.
+_SENTENCE_END = re.compile(r"\.(?=\s+(?:[A-Z]|\d+(?:\.\d+)+\s)|\s*$)")
 
 
 # Attendance at a distance: a block label ("IN ATTENDANCE VIRTUALLY:") or a sentence ("Ms L Game and
@@ -272,7 +276,7 @@ def _blocks(lines: list[MinutesLine], kind: str | None = None) -> list[tuple[str
             blocks.append((kind, []))
             pending_tail = bool(re.match(r"^(?:others|officers|also)\s+in\s*$", text, re.I))
             if rest:
-                blocks[-1][1].append(_block_line(rest, line, True, _cells_after_label(line, rest)))
+                blocks[-1][1].append(_block_line(rest, line, True, _cells_after_label(line, rest), kind))
             continue
         if _is_section_heading(text) or not re.search(r"[A-Za-z]", text):
             kind = None  # "UNRESTRICTED ITEMS", a rule of asterisks: the attendance blocks are over
@@ -282,14 +286,22 @@ def _blocks(lines: list[MinutesLine], kind: str | None = None) -> list[tuple[str
                 # "Vice-Chairman:" names its holder; the names after a blank line are the members again.
                 kind = outer
                 blocks.append((kind, []))
-            blocks[-1][1].append(_block_line(text, line, line.starts_paragraph, line.cells))
+            blocks[-1][1].append(_block_line(text, line, line.starts_paragraph, line.cells, kind))
         if kind not in ("chair", "vice_chair"):
             outer = kind if kind in ("members", "attendees") else "members"
     return blocks
 
 
-def _block_line(text: str, line: MinutesLine, starts_paragraph: bool, cells: list[str] | None = None) -> MinutesLine:
+def _block_line(text: str, line: MinutesLine, starts_paragraph: bool, cells: list[str] | None = None,
+                kind: str | None = None) -> MinutesLine:
+    if kind == "substitutes" and " for " in text:
+        text = _SUBSTITUTE_FOR_IN_LIST.sub(r" (for \g<who>)", text)  # "Cllr A for Cllr B": A came for B
     return MinutesLine(text, line.page, line.number, line.x0, starts_paragraph=starts_paragraph, cells=cells)
+
+
+# In a list of substitutes, "Cllr Mark Kiddle-Morris for Cllr Brian Long": the one who came, for whom.
+_SUBSTITUTE_FOR_IN_LIST = re.compile(
+    rf"\s+for\s+(?P<who>{_TIER}(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[^,;()]+?)(?=\s*(?:[,;]|\band\b|$))")
 
 
 def _cells_after_label(line: MinutesLine, rest: str) -> list[str] | None:
@@ -333,8 +345,9 @@ def _segments(block: list[MinutesLine], keep_prose: bool = False) -> list[list[M
     """
     segments: list[list[MinutesLine]] = []
     for line in block:
-        if not segments or line.starts_paragraph or _ends_sentence(segments[-1][-1].text):
-            segments.append([])
+        if not segments or ((line.starts_paragraph or _ends_sentence(segments[-1][-1].text))
+                            and not PLURAL_TITLE_ALONE.match(segments[-1][-1].text.strip())):
+            segments.append([])  # ("Councillors" alone heads the names below it, across a blank line)
         segments[-1].append(line)
     return segments if keep_prose else [seg for seg in segments if not _is_prose(seg)]
 
@@ -359,7 +372,7 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
         words = folded("".join([l.text.strip() for l in lines]))
     apologies = mentions(words, "apolog", "received") if apologies_item else mentions(words, "apolog")
     virtual = mentions(words, "virtual", "remote", "online") or bool("via" in words and _VIA_LINK.search(words))
-    substitutes = mentions(words, "substitut")
+    substitutes = mentions(words, "substitut", "replaced")
     if not (apologies or virtual or substitutes or substitutes_item):
         return []
     text, starts = text_with_positions(lines)
@@ -392,17 +405,25 @@ def apologies_in_text(lines: list[MinutesLine], apologies_item: bool, substitute
             names, absent = (m.group("names"), m.group("for")) if m.group("names") else (m.group("bare"), m.group("bare_for"))
             for person in split_entries(names):
                 if person.is_person:
-                    person.substitute_for = split_title(absent.strip())[1]
+                    person.substitute_for = _substituted(absent)
                     entries.append(_entry(person, "substitutes", at))
         return entries
     for m in _SUBSTITUTES_SENTENCE.finditer(text) if substitutes else ():
         at = line_at(starts, lines, m.start())
         for person in split_entries(m.group("names")):
             if person.is_person:
-                if m.group("for"):
-                    person.substitute_for = split_title(m.group("for").strip())[1]
+                if absent := m.group("for") or m.group("replaced"):
+                    person.substitute_for = _substituted(absent)
                 entries.append(_entry(person, "substitutes", at))
     return entries
+
+
+def _substituted(printed: str) -> str:
+    """The name of the member a substitute came for, as printed after "for" ("Ms A Farmer for this meeting")."""
+    return split_title(_FOR_THIS_MEETING.sub("", printed.strip()))[1]
+
+
+_FOR_THIS_MEETING = re.compile(r"\s+(?:for|at)\s+(?:this|the)\s+meeting$", re.I)
 
 
 def _sentence_end(text: str, start: int) -> int:

@@ -25,6 +25,9 @@ _POINT_MARKER = re.compile(r"^\s*(?:\(\w{1,4}\)|\d{1,3}(?:\.\d{1,3})*\.?|[a-z]\.
 # members, ...") only counts with a colon or dash, or in capitals.
 _RESOLVED = re.compile(r"^(?:it\s+was\s+)?(?:resolved|decisions?\s*[:\-–]|decided\s*[:\-–])", re.I)
 _AGREED_CAPITALS_OR_MARK = re.compile(r"^(?:AGREED\b|Agreed\s*[:\-–]|Agreed\s+(?:that|to)\b|agreed\s*[:\-–])")
+# A decision minuted in capitals inside a sentence: "The Committee RESOLVED to note the report." (Case matters:
+# "resolved" in ordinary prose is not a decision.)
+_DECIDED_IN_CAPITALS = re.compile(r"\b(?:RESOLVED|AGREED)\b")
 # A decision opens its own paragraph even where the extraction lost the blank line before it.
 _RESOLVED_LINE = re.compile(r"^\s*(?:RESOLVED|Resolved|AGREED|Agreed\s*[:\-–]|Decisions?\s*:|It\s+was\s+RESOLVED)")
 # A point marker or a decision: either opens a paragraph (one pattern, asked once a line).
@@ -192,7 +195,7 @@ def resolutions(items: list[Item]) -> list[Found]:
     for item in items:
         paragraphs = _paragraphs(item.body)
         # A paragraph's words are the item's (Item.words): without one of these, no sentence of it records a decision.
-        may_record = mentions(item.words, "agreed", "approved", "noted")
+        may_record = mentions(item.words, "agreed", "approved", "noted", "confirmed")
         i = 0
         while i < len(paragraphs):
             text, line = paragraphs[i]
@@ -221,9 +224,15 @@ def resolutions(items: list[Item]) -> list[Found]:
                 out.append(Found(item.number, " ".join(parts), line, kind="agreed" if agreed else "resolved"))
                 i = j
                 continue
-            if may_record and mentions(folded(bare), "agreed", "approved", "noted"):  # no sentence records a decision without one
+            capitals = "RESOLVED" in bare or "AGREED" in bare
+            if capitals or (may_record and mentions(folded(bare), "agreed", "approved", "noted", "confirmed")):
+                # (no sentence records a decision without one of those words)
                 for sentence in _sentences(bare):
-                    kind = decision_kind(sentence)
+                    if m := _DECIDED_IN_CAPITALS.search(sentence):
+                        # "The Committee RESOLVED to note the report.": capitals mark the formal decision
+                        kind = "agreed" if m.group(0) == "AGREED" else "resolved"
+                    else:
+                        kind = decision_kind(sentence) if may_record else None
                     if kind:
                         out.append(Found(item.number, sentence.strip(), line, kind=kind))
             i += 1

@@ -53,6 +53,11 @@ _COUNCIL = re.compile(
     r"\b((?:[A-Z][\w'’&-]*\s+){0,3}?[A-Z][\w'’&-]*)\s+(County|County Borough|Metropolitan Borough|Borough|District|City|Town|Parish)?\s*Council\b"
 )
 _COUNCIL_LINE = re.compile(r"^((?:(?:[A-Z][\w'’&-]*|&)\s+){0,4}[A-Z][\w'’&-]*\s+(?:(?:County|County Borough|Metropolitan Borough|Borough|District|City|Town)\s+)?Council)$", re.I)
+# "... of Kent County Council held ...": capitalised words before "Council" (a place's name may hold "and",
+# "of", "&"), not the council's rooms ("held ... in the Council Chamber").
+_COUNCIL_OF = re.compile(
+    r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:(?:and|of|upon|on|&)\s+)?){1,5}?(?:County\s+|Borough\s+|District\s+|City\s+)?Council)\b"
+    r"(?!\s+(?:Chamber|Offices?|House|Hall|Buildings?|Rooms?|Headquarters|Centre|Meeting))")
 _BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:county|borough|district|city|town|parish)\s+)?council$", re.I)
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with"}
 
@@ -85,7 +90,7 @@ def read_header(header: list[MinutesLine], body: list[MinutesLine], closing: lis
             result.council = smart_title(m.group(1))
             break
     if result.council is None and opening:
-        if m := re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'’ &-]*?\s+(?:County\s+|Borough\s+|District\s+|City\s+)?Council)\b", opening):
+        if m := _COUNCIL_OF.search(opening):
             if not re.match(r"(?i)^(?:the\s+)?(?:county|borough|district|city)\s+council$", m.group(1)):
                 result.council = m.group(1)
     if result.council is None:

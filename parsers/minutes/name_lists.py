@@ -20,6 +20,7 @@ from parsers.minutes.names import (
     PrintedPerson,
     is_post_fragment,
     looks_like_name,
+    is_tier_before_title,
     is_title_word,
     parse_person,
     split_post_nominals,
@@ -29,9 +30,10 @@ from parsers.minutes.names import (
 
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|of|for|the|to|in|&)|[-–,(&])$", re.I)
 _DASH_POSITION = re.compile(r"\s[-–—]\s|[–—]")
-_PLURAL_TITLE = re.compile(r"^(councillors|cllrs|messrs)\.?\s+", re.I)
+_TIER = r"(?:(?:county|district|borough|city|town|parish)\s+)?"
+_PLURAL_TITLE = re.compile(rf"^({_TIER}(?:councillors|cllrs)|messrs)\.?\s+", re.I)
 _IN_THE_CHAIR_END = re.compile(r"(?:^|\s+)(?:was\s+)?in\s+the\s+chair\s*$", re.I)
-PLURAL_TITLE_ALONE = re.compile(r"^(councillors|cllrs)\s*:?\s*$", re.I)
+PLURAL_TITLE_ALONE = re.compile(rf"^({_TIER}(?:councillors|cllrs))\s*:?\s*$", re.I)
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr)\.?\s", re.I)
 # A substitution printed in the list without brackets ("Mrs A Smith who was substituted by Mr B Jones",
 # "Mr Jones substituting for Mrs Smith"): bracketed here so the note stays with its person.
@@ -206,9 +208,15 @@ def _facts(fragment: str) -> tuple[str | None, int, bool, bool, bool, bool]:
     plural title opening it and where the name after that starts, whether it opens with an honorific,
     with a title, holds only post-nominals, or is a post."""
     plural = _PLURAL_TITLE.match(fragment)
-    return (_SINGULAR[plural.group(1).lower()] if plural else None, plural.end() if plural else 0,
+    return (_singular(plural.group(1)) if plural else None, plural.end() if plural else 0,
             bool(_HONORIFIC.match(fragment)), starts_with_title(fragment), _only_post_nominals(fragment),
             is_post_fragment(fragment))
+
+
+def _singular(plural: str) -> str:
+    """'Councillors' -> 'Councillor', 'County Councillors' -> 'County Councillor'."""
+    *tier, title = plural.split()
+    return " ".join([*(t.capitalize() for t in tier), _SINGULAR[title.lower()]])
 
 
 def _only_post_nominals(fragment: str) -> bool:
@@ -269,8 +277,11 @@ def _split_at_titles(text: str) -> list[str]:
     out: list[list[str]] = [[]]
     depth = 0
     previous, previous_titled = None, False
-    for token in text.split():
+    tokens = text.split()
+    for k, token in enumerate(tokens):
         titled = is_title_word(token)  # asked once a token (a word is also the next one's previous)
+        if k + 1 < len(tokens) and is_tier_before_title(token, tokens[k + 1]):
+            titled = True  # "County" of "County Councillor": the title starts here
         if (depth == 0 and previous is not None and titled
                 and not previous_titled and not _PLURAL_TITLE.match(previous + " ")):
             out.append([])

@@ -18,6 +18,10 @@ TITLES = {
     "cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady",
     "prof", "professor", "rev", "revd", "reverend", "canon", "baroness", "baron", "hon", "fr", "father",
 }
+# The tier of council some print before the title: "County Councillor A Smith", "District Cllrs A and B".
+# Part of the title only before a councillor's title ("County Hall" is no title).
+COUNCIL_TIERS = {"county", "district", "borough", "city", "town", "parish"}
+_COUNCILLOR_TITLES = {"cllr", "cllrs", "councillor", "councillors"}
 # Words that open a post or office: a comma-separated fragment starting with one of
 # these describes the person before it ("Sue Chandler, Cabinet Member for ...").
 POST_WORDS = {
@@ -90,9 +94,19 @@ class PrintedPerson:
 def split_title(text: str) -> tuple[str | None, str]:
     tokens = text.split()
     titles = []
-    while tokens and tokens[0].rstrip(".").lower() in TITLES and len(tokens) > 1:
-        titles.append(tokens.pop(0))
+    while len(tokens) > 1:
+        if tokens[0].rstrip(".").lower() in TITLES:
+            titles.append(tokens.pop(0))
+        elif len(tokens) > 2 and is_tier_before_title(tokens[0], tokens[1]):
+            titles += [tokens.pop(0), tokens.pop(0)]
+        else:
+            break
     return (" ".join(titles) or None), " ".join(tokens)
+
+
+def is_tier_before_title(word: str, following: str) -> bool:
+    """'County' in 'County Councillor': the tier of council, part of the title."""
+    return word.lower() in COUNCIL_TIERS and following.rstrip(".:").lower() in _COUNCILLOR_TITLES
 
 
 def split_post_nominals(text: str) -> tuple[str, str | None]:
@@ -120,8 +134,8 @@ def looks_like_name(text: str) -> bool:
 
 
 def starts_with_title(text: str) -> bool:
-    words = text.split(maxsplit=1)
-    return bool(words) and is_title_word(words[0])
+    words = text.split(maxsplit=2)
+    return bool(words) and (is_title_word(words[0]) or len(words) > 1 and is_tier_before_title(words[0], words[1]))
 
 
 def is_title_word(word: str) -> bool:

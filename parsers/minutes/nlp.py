@@ -23,7 +23,9 @@ _BODIES = ["committee", "panel", "cabinet", "council", "board", "sub-committee",
 _PAPERS = ["report", "reports", "update", "workplan", "plan", "programme", "minutes", "information", "presentation"]
 # "declared" in most minutes; "disclosed" where the code of conduct speaks of disclosable interests.
 _DECLARING_VERBS = ["declared", "declares", "disclosed", "discloses"]
-_DECISION_WORD = re.compile(r"\b(?:agreed|approved|noted)\b", re.I)
+_DECISION_WORD = re.compile(r"\b(?:agreed|approved|noted|confirmed)\b", re.I)
+# The minutes of the last meeting "agreed as a correct record", "approved as an accurate record", "confirmed as a true record".
+_RECORD_WORDS = ["correct", "accurate", "true"]
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,8 @@ def pipeline() -> tuple["Language", dict[str, "Matcher"]]:
     decision.add("AGREED", [
         [{"LOWER": {"IN": _BODIES}}, {"LOWER": {"IN": ["unanimously", "then", "also", "further"]}, "OP": "?"}, {"LOWER": "agreed"}],
         [{"LOWER": "it"}, {"LOWER": "was"}, {"LOWER": {"IN": ["unanimously", "also", "further"]}, "OP": "?"}, {"LOWER": "agreed"}],
-        [{"LOWER": {"IN": ["agreed", "approved"]}}, {"LOWER": "as"}, {"LOWER": "a"}, {"LOWER": "correct"}],
+        [{"LOWER": {"IN": ["agreed", "approved", "confirmed"]}}, {"LOWER": "as"}, {"LOWER": {"IN": ["a", "an"]}},
+         {"LOWER": {"IN": _RECORD_WORDS}}],
     ])
     cabinet_role.add("CABINET_ROLE", [
         [{"LOWER": "cabinet"}, {"LOWER": {"IN": ["member", "lead"]}}],
@@ -92,7 +95,7 @@ def _may_record_a_decision(words: str) -> bool:
     next to each other are printed with at most a space between them, those words in that order with only
     spaces between: a test every match passes."""
     words_found = (("agreed" in words and ("was" in words or mentions(words, *_BODIES)))
-                   or ("correct" in words and mentions(words, "agreed", "approved"))
+                   or (mentions(words, *_RECORD_WORDS) and mentions(words, "agreed", "approved", "confirmed"))
                    or ("noted" in words and mentions(words, *_BODIES, *_PAPERS)))
     return words_found and bool(_DECISION_WORDS_IN_ORDER.search(words))
 
@@ -110,7 +113,7 @@ def _in_order(*alternatives: list[str]) -> str:
 _DECISION_WORDS_IN_ORDER = re.compile("|".join([
     _in_order(_BODIES, ["unanimously", "then", "also", "further", ""], ["agreed"]),
     _in_order(["it"], ["was"], ["unanimously", "also", "further", ""], ["agreed"]),
-    _in_order(["agreed", "approved"], ["as"], ["a"], ["correct"]),
+    _in_order(["agreed", "approved", "confirmed"], ["as"], ["a", "an"], _RECORD_WORDS),
     _in_order(_PAPERS, ["was", "were"], ["noted"]),
     _in_order(_BODIES, ["noted"]),
 ]))

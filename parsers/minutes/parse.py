@@ -26,7 +26,7 @@ from parsers.result import ParseResult
 from schemas.document import Document
 from schemas.meetings import ActionLogEntry, Attendance, Declaration, Meeting, MinuteItem, Resolution, Vote, VoteMember
 
-VERSION = "5"  # 5: lists marked "* present", untitled substitutes, trailing "[Item N]"; 4: recorded votes, member_key, attendance mode and kind, collective and repeated declarations
+VERSION = "5"  # 5: lists marked "* present", "County Councillor" titles, substitutes lists and untitled or "replaced" substitutes, decisions in capitals mid-sentence, trailing "[Item N]"; 4: recorded votes, member_key, attendance mode and kind, collective and repeated declarations
 
 _APOLOGIES_TITLE = re.compile(r"\bapolog", re.I)
 _SUBSTITUTES_TITLE = re.compile(r"\bsubstitut", re.I)
