@@ -362,3 +362,29 @@ def test_a_decision_in_capitals_inside_a_sentence_and_minutes_agreed_as_an_accur
     ]
     # The opening's "in the Council Chamber" is a room, not the council: none is printed.
     assert next(r for r in result.records if isinstance(r, Meeting)).council is None
+
+
+# --- minutes flagged "*34 Minutes", apologies and other members' attendance heading the minutes -------
+
+FLAGGED = "cpp-flagged-minutes.txt"
+
+
+def test_a_mark_before_a_minute_number_is_not_part_of_the_heading():
+    from schemas.meetings import Meeting, Resolution
+
+    result = _parse(FLAGGED)
+    assert _items(result) == [("1", "Minutes"), ("2", "Items Requiring Urgent Attention"), ("3", "Virtual School Kent update")]
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    # The heading's date, not the previous meeting's named in minute 1; "started at ... and finished at ...".
+    assert (meeting.meeting_date.isoformat(), meeting.start_time.isoformat(), meeting.end_time.isoformat()) == (
+        "2024-10-29", "10:00:00", "12:15:00")
+    assert [r.item_number for r in result.records if isinstance(r, Resolution)] == ["1", "3"]
+
+
+def test_apologies_submitted_on_behalf_of_and_members_attending_under_standing_orders_heading_the_minutes():
+    people = _attendance(_parse(FLAGGED))
+    assert {n for n, r in people.items() if not r.present} == {"R Love", "K Leonard"}
+    assert (people["S Chandler"].present, people["S Chandler"].role) == (True, "other")
+    assert {n for n, r in people.items() if r.role in ("chair", "member") and r.present} == {
+        "S Prendergast", "P Bartlett", "G Cooke", "D Jeffrey", "D Brazier"}
+    assert len(people) == 8  # no sentence, heading or footnote read as a person

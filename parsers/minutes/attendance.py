@@ -36,7 +36,14 @@ _LABELS = [
     (re.compile(r"^in\s+attendance(?:\s+virtually|\s+remotely)?\b\s*[:\-–]?\s*", re.I), "others"),
     (re.compile(r"^also\s+present\b\s*[:\-–]?\s*", re.I), "others"),
     (re.compile(r"^officers(?:\s+present)?\s*:\s*", re.I), "others"),
+    # "Apologies for absence were submitted on behalf of Councillors A and B." heading the minutes
+    (re.compile(r"^apologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been|have\s+been)\s+(?:received|submitted|tendered|given|"
+                r"reported|noted)\s+(?:from|on\s+behalf\s+of|by)\b\s*[:\-–]?\s*", re.I), "apologies"),
     (re.compile(r"^apologies(?:\s+for\s+absence)?\b\s*(?:were\s+received\s+from)?\s*[:\-–]?\s*", re.I), "apologies"),
+    # Members who are not on the committee: "Members attending in accordance with Standing Order 25"
+    (re.compile(r"^(?:other\s+)?(?:members|councillors)\s+(?:also\s+)?(?:attending|in\s+attendance)\b"
+                r"(?:\s+(?:in\s+accordance\s+with|under)\s+(?:standing\s+order|rule|procedure\s+rule)\s+[\w.]+)?\s*[:\-–]?\s*",
+                re.I), "others"),
 ]
 # "Councillors: A (Chairman), B and C": the label is the names' plural title.
 _COUNCILLORS_LABEL = re.compile(r"^(councillors|cllrs)\s*:\s*", re.I)

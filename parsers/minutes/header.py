@@ -46,7 +46,7 @@ _START = re.compile(
     rf"\b(?:commencing|commenced|starting|started|beginning|began|which\s+began|opened)\s+at\s+({TIME.pattern})", re.I)
 _END = re.compile(
     rf"\b(?:meeting|it)\s+(?:was\s+)?(?:concluded|closed|ended|finished|terminated|rose)\s+at\s*:?\s+({TIME.pattern})"
-    rf"|\b(?:concluded|closed|ended)\s+at\s*:?\s+({TIME.pattern})",
+    rf"|\b(?:concluded|closed|ended|finished)\s+at\s*:?\s+({TIME.pattern})",
     re.I,
 )
 _COUNCIL = re.compile(
