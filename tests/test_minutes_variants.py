@@ -388,3 +388,18 @@ def test_apologies_submitted_on_behalf_of_and_members_attending_under_standing_o
     assert {n for n, r in people.items() if r.role in ("chair", "member") and r.present} == {
         "S Prendergast", "P Bartlett", "G Cooke", "D Jeffrey", "D Brazier"}
     assert len(people) == 8  # no sentence, heading or footnote read as a person
+
+
+def test_a_sentence_among_the_names_is_no_seat(tmp_path):
+    edited = tmp_path / "prose.txt"
+    edited.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
+        "D Jeffrey and D Brazier\n", "D Jeffrey and D Brazier\n\nThose present had been sent the papers in advance\n"),
+        encoding="utf-8")
+    people = _attendance(_parse(edited))
+    assert len(people) == 8 and not any("papers" in n for n in people)
+    # A seat with no person's name is still kept (the county's ambassador, read from the shared minutes' layout).
+    seat = tmp_path / "seat.txt"
+    seat.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
+        "Councillor S Chandler\n", "Councillor S Chandler\nAmbassador for Vulnerable Children and Young People\n"),
+        encoding="utf-8")
+    assert "Ambassador for Vulnerable Children and Young People" in _attendance(_parse(seat))

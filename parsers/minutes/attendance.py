@@ -162,6 +162,8 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
             if _is_prose(segment):
                 continue
             for person, at in marks.people(segment) if marks is not None else people_in_block(segment):
+                if not person.is_person and not person.organisation and _reads_as_prose(person.name):
+                    continue  # a sentence or a heading among the names, not a seat ("Ambassador for ...")
                 present = marks.present(at) if marks is not None else None
                 entries += _entries(person, kind, at, present)
     if any(kind.endswith(VIRTUAL_BLOCK) for kind, _ in blocks):
@@ -242,6 +244,16 @@ def _is_listed_name(text: str) -> bool:
 
 def _is_group_label(text: str) -> bool:
     return bool(text) and _match_label(text) is None and _group_label(text, "members") is not None
+
+
+# What a seat's name never holds: a verb of a sentence, a clause's "that"/"which", a number or mark opening it.
+_PROSE_WORDS = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|had|has|have|will|would|should|shall|may|that|which|there|noted|agreed|"
+    r"resolved|received|submitted|considered|declared)\b|^[^A-Za-z]", re.I)
+
+
+def _reads_as_prose(text: str) -> bool:
+    return bool(_PROSE_WORDS.search(text)) or len(text.split()) > 12
 
 
 def _attendance_sentence(segment: list[MinutesLine]) -> list[AttendanceEntry] | None:
