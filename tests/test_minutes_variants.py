@@ -397,9 +397,28 @@ def test_a_sentence_among_the_names_is_no_seat(tmp_path):
         encoding="utf-8")
     people = _attendance(_parse(edited))
     assert len(people) == 8 and not any("papers" in n for n in people)
+    # A sentence about a listed member is no second member either.
+    declared = tmp_path / "declared.txt"
+    declared.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
+        "D Jeffrey and D Brazier\n", "D Jeffrey and D Brazier\nCouncillor G Cooke declared an interest as a foster carer\n"),
+        encoding="utf-8")
+    assert len(_attendance(_parse(declared))) == 8
     # A seat with no person's name is still kept (the county's ambassador, read from the shared minutes' layout).
     seat = tmp_path / "seat.txt"
     seat.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
         "Councillor S Chandler\n", "Councillor S Chandler\nAmbassador for Vulnerable Children and Young People\n"),
         encoding="utf-8")
     assert "Ambassador for Vulnerable Children and Young People" in _attendance(_parse(seat))
+
+
+def test_minute_numbers_closed_by_a_bracket(tmp_path):
+    import re
+
+    from schemas.meetings import Declaration
+
+    edited = tmp_path / "bracket-closed.txt"
+    edited.write_text(re.sub(r"(?m)^(\d)\.   ", r"\1)   ", (FIXTURES / COUNTY).read_text(encoding="utf-8")), encoding="utf-8")
+    result = _parse(edited)
+    assert _items(result) == _items(_parse(COUNTY)) and [n for n, _ in _items(result)] == ["1", "2", "3", "4"]
+    assert [d.name for d in result.records if isinstance(d, Declaration)] == ["Dylan Jeffrey"]
+    assert set(_attendance(result)) == set(_attendance(_parse(COUNTY)))  # no declaration read as attendance

@@ -162,7 +162,7 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
             if _is_prose(segment):
                 continue
             for person, at in marks.people(segment) if marks is not None else people_in_block(segment):
-                if not person.is_person and not person.organisation and _reads_as_prose(person.name):
+                if _reads_as_prose(person.name, person.is_person or person.organisation):
                     continue  # a sentence or a heading among the names, not a seat ("Ambassador for ...")
                 present = marks.present(at) if marks is not None else None
                 entries += _entries(person, kind, at, present)
@@ -252,7 +252,16 @@ _PROSE_WORDS = re.compile(
     r"resolved|received|submitted|considered|declared)\b|^[^A-Za-z]", re.I)
 
 
-def _reads_as_prose(text: str) -> bool:
+# The verbs a sentence about a person uses ("B Lewis declared a ... interest"); none is a given name, as "Will"
+# and "May" are.
+_SENTENCE_VERBS = re.compile(r"\b(?:was|were|had|has|have|been|declared|disclosed|noted|agreed|resolved|received|"
+                             r"submitted|considered|left|joined)\b", re.I)
+
+
+def _reads_as_prose(text: str, named: bool = False) -> bool:
+    """`named`: read as a person's or a body's name, which a sentence may still have been mistaken for."""
+    if named:
+        return len(text.split()) > 8 or bool(_SENTENCE_VERBS.search(text))
     return bool(_PROSE_WORDS.search(text)) or len(text.split()) > 12
 
 

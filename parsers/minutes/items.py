@@ -34,7 +34,7 @@ _MINUTE_NUMBER_ALONE = re.compile(
 NUMBER = r"(?:(?-i:[A-Z]{1,6})(?:/|\s)\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}\.\d{1,3}(?![\d.])|\(\d{1,3}/\d{1,4}\)|\d{1,5}[a-z]?)"
 # (A mark before the number flags a minute for the full council, Devon's "*34 Minutes": not part of it.)
 _NUMBERED_HEADING = re.compile(
-    rf"^\s*(?:\*\s*)?(?:(?:agenda\s+)?(?:minute|min\.|min|item)\s*(?:no\.?\s*)?)?({NUMBER})[.:]?\s+(?:\((\d{{1,3}}[a-z]?)\)\s+)?(\S.*)$", re.I)
+    rf"^\s*(?:\*\s*)?(?:(?:agenda\s+)?(?:minute|min\.|min|item)\s*(?:no\.?\s*)?)?({NUMBER})[.:)]?\s+(?:\((\d{{1,3}}[a-z]?)\)\s+)?(\S.*)$", re.I)
 # A minute number opening its first paragraph, under a title printed above it: "1001 The Chair advised ...".
 # (Not "5.1": there it is a paragraph under a subheading far more often than a minute.)
 _NUMBER_OPENS_TEXT = re.compile(
