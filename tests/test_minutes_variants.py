@@ -422,3 +422,12 @@ def test_minute_numbers_closed_by_a_bracket(tmp_path):
     assert _items(result) == _items(_parse(COUNTY)) and [n for n, _ in _items(result)] == ["1", "2", "3", "4"]
     assert [d.name for d in result.records if isinstance(d, Declaration)] == ["Dylan Jeffrey"]
     assert set(_attendance(result)) == set(_attendance(_parse(COUNTY)))  # no declaration read as attendance
+
+
+def test_the_chairs_office_named_beside_a_post_in_one_bracket(tmp_path):
+    edited = tmp_path / "office-in-note.txt"
+    edited.write_text((FIXTURES / COUNTY).read_text(encoding="utf-8").replace(
+        "Mr Tom Byrne, Kent Foster Carers Association", "Mr Tom Byrne (Kent Foster Carers Association, Vice-Chair)"),
+        encoding="utf-8")
+    byrne = _attendance(_parse(edited))["Tom Byrne"]
+    assert (byrne.role, byrne.position) == ("vice_chair", "Kent Foster Carers Association")

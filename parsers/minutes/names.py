@@ -195,6 +195,14 @@ def _read_person(entry: str) -> PrintedPerson | None:
         elif m := _SUBSTITUTE_FOR.match(note):
             substitute_for = split_title(m.group(1).strip(" ."))[1]
         elif note and not _BARE_MEMBER.fullmatch(note):
+            if "," in note:
+                # "(Primary Headteacher, Chair)", "(Vice-Chair, Secondary Academy)": the office is one part
+                # of the note, the rest is the post
+                parts = [part.strip() for part in note.split(",")]
+                offices = [part for part in parts if _CHAIR.match(part) or _VICE_CHAIR.match(part)]
+                if offices and len(offices) < len(parts):
+                    chair = "vice_chair" if _VICE_CHAIR.match(offices[0]) else "chair"
+                    note = ", ".join(part for part in parts if part not in offices)
             positions.append(note)  # a bare "Member" in a role column says nothing more
     bare = _SPACES.sub(" ", _PARENS.sub(" ", entry)).strip(" ,;.") if "(" in entry else entry.strip(" ,;.")
     parts = _DASH.split(bare, maxsplit=1) if "-" in bare or "–" in bare or "—" in bare else (bare,)
