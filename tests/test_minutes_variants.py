@@ -431,3 +431,30 @@ def test_the_chairs_office_named_beside_a_post_in_one_bracket(tmp_path):
         encoding="utf-8")
     byrne = _attendance(_parse(edited))["Tom Byrne"]
     assert (byrne.role, byrne.position) == ("vice_chair", "Kent Foster Carers Association")
+
+
+# --- an attendance table with a column saying who came ------------------------------------------
+
+TABLE = "cpp-attendance-table.txt"
+
+
+def _check_table(people: dict[str, Attendance]) -> None:
+    rows = {n: (r.present, r.role, r.mode) for n, r in people.items()}
+    assert rows == {
+        "Shellina Prendergast": (True, "chair", "unknown"), "Paul Bartlett": (True, "vice_chair", "unknown"),
+        "Gary Cooke": (True, "member", "unknown"), "Rosalind Love": (False, "member", "unknown"),
+        "Lesley Game": (True, "member", "virtual"), "Kelly Leonard": (False, "member", "unknown"),
+        "Sue Chandler": (True, "cabinet_member", "unknown"), "Kevin Kasaven": (True, "officer", "unknown"),
+    }
+    assert people["Kevin Kasaven"].position == "Director of Children's Countywide Services"
+
+
+def test_an_attendance_table_with_a_status_column_gives_who_came_and_how():
+    _check_table(_attendance(_parse(TABLE)))
+
+
+def test_the_attendance_table_rendered_to_pdf_reads_the_same(tmp_path):
+    from pdf_factory import text_pdf
+
+    pdf = text_pdf(tmp_path / "table.pdf", [(FIXTURES / TABLE).read_text(encoding="utf-8")], fontsize=8)
+    _check_table(_attendance(_parse(pdf)))

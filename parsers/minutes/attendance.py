@@ -149,6 +149,9 @@ class AttendanceEntry:
 def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
     """Attendance from the lines before the first item."""
     entries: list[AttendanceEntry] = []
+    table = _attendance_table(lines)
+    if table is not None:
+        entries, lines = table
     marks = _marked_list(lines)
     if marks is not None:
         lines = marks.lines
@@ -172,6 +175,55 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
             if e.present and e.mode == "unknown":
                 e.mode = "in_person"
     return entries
+
+
+# A table with a column saying who came: "Name | Role | Attendance" over "Cllr A Smith | Chair | Present".
+_STATUS_HEADER = re.compile(r"^(?:attendance|attended|present|status|present\s*/\s*apologies)$", re.I)
+_STATUS = [
+    (re.compile(rf"^(?:present|attended|yes|y|✓|✔|in\s+person)?\s*\(?(?:{AT_A_DISTANCE})\)?$", re.I), "attendees+virtual"),
+    (re.compile(r"^(?:present|attended|yes|y|✓|✔|in\s+person|p)$", re.I), "attendees"),  # councillors and officers
+    (re.compile(r"^(?:apologies|apology|sent\s+apologies|apols?|a)$", re.I), "apologies"),
+    (re.compile(r"^(?:absent|not\s+present|no|n|did\s+not\s+attend|dna)$", re.I), "absent"),
+]
+
+
+def _attendance_table(lines: list[MinutesLine]) -> tuple[list[AttendanceEntry], list[MinutesLine]] | None:
+    """The entries of an attendance table, and the lines with the table taken out; None without one.
+
+    The table opens at a header row whose first cell is "Name" and whose last says whether each came;
+    its rows run to the first line whose last cell says nothing of that."""
+    for h, line in enumerate(lines):
+        cells = line.columns
+        if (len(cells) >= 2 and cells[0].strip().lower() in ("name", "names", "member", "members", "attendee")
+                and _STATUS_HEADER.match(cells[-1].strip())):
+            break
+    else:
+        return None
+    entries: list[AttendanceEntry] = []
+    end = h + 1
+    for k in range(h + 1, len(lines)):
+        if lines[k].blank:
+            continue
+        cells = lines[k].columns
+        if len(cells) >= 2 and (tight := _STATUS_AT_END.search(cells[-1])) and tight.start() > 0:
+            cells = [*cells[:-1], cells[-1][:tight.start()], tight.group(1)]  # a column gap narrower than the reader's
+        kind = next((kind for pattern, kind in _STATUS if pattern.match(cells[-1].strip())), None) if len(cells) >= 2 else None
+        if kind is None:
+            break
+        entry = cells[0] if len(cells) == 2 else f"{cells[0]} ({', '.join(c.strip() for c in cells[1:-1])})"
+        for person in split_entries(entry, one_person=True):
+            entries += _entries(person, kind, lines[k])  # a chair's office in the role column makes the role
+        end = k + 1
+    if end == h + 1:
+        return None
+    above = lines[:h]
+    if above and _TABLE_TITLE.match(above[-1].text.strip() if not above[-1].blank else ""):
+        above = above[:-1]
+    return entries, above + lines[end:]
+
+
+_STATUS_AT_END = re.compile(r"\s+(present|apologies|absent|virtual|remote)$", re.I)
+_TABLE_TITLE = re.compile(r"^(?:attendance|attendees|membership)\s*:?$", re.I)
 
 
 @dataclass
