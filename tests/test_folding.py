@@ -6,7 +6,7 @@ import re
 import string
 
 from parsers.common.folding import folded, mentions
-from parsers.minutes.attendance import apologies_in_text
+from parsers.minutes.apologies import apologies_in_text
 from parsers.minutes.lines import MinutesLine
 from parsers.minutes.nlp import is_cabinet_role
 

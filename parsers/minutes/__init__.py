@@ -10,7 +10,11 @@ lines       the document's lines, cleaned of layout accidents (split baselines, 
 word_cells  a PDF line's cells (words a column gap apart), read from its page's packed word columns
 names       one attendee or declarant as printed: title, name, post-nominals, role notes
 header      the meeting itself: council, committee, date, times, venue
-attendance  PRESENT / Substitutes / IN ATTENDANCE / Apologies blocks and apology minutes
+attendance  PRESENT / Substitutes / IN ATTENDANCE / Apologies blocks before the first item
+attendance_labels  the labels that open those blocks and the groups inside them ("Chair:", "Co-opted members")
+attendance_marks   lists that say who came: "* Name" under a legend ("*Present"), a Name / Role / Attendance table
+attendance_entry   one entry: role, present or not, in person or at a distance
+apologies   apologies, substitutes and virtual attendance minuted as sentences inside items
 name_lists  a printed list of people (comma lists, one a line, table columns) -> one person each
 items       numbered minute items: number, title as printed, text
 items_unnumbered  opening items printed with no number ("Election of Chair"), from vocabulary/

@@ -16,6 +16,7 @@ from itertools import groupby
 from operator import attrgetter
 from dataclasses import dataclass
 
+from parsers.minutes.names import starts_with_title
 from parsers.minutes.word_cells import COLUMN_GAP, WordCells
 from schemas.document import Document
 
@@ -207,3 +208,17 @@ def _spaced(tail: str, part: str) -> bool:
     if part[0].islower() and _CUT_WORD_END.search(tail):
         return False  # "Young P" + "eople": a word cut by a column edge
     return True
+
+
+# A full stop before a capital, a numbered paragraph ("... Ms A Farmer. 1.2 Councillor ...") or the end.
+_SENTENCE_END = re.compile(r"\.(?=\s+(?:[A-Z]|\d+(?:\.\d+)+\s)|\s*$)")
+
+
+def sentence_end(text: str, start: int) -> int:
+    """Where the sentence running from `start` ends; 'Mr.' and initials ('J.') do not end it."""
+    for m in _SENTENCE_END.finditer(text, start):
+        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if starts_with_title(word + " x") or re.fullmatch(r"[A-Z]", word):
+            continue
+        return m.start()
+    return len(text)

@@ -14,7 +14,9 @@ import re
 from parsers.common.attendance_label import ATTENDANCE_LABEL
 from parsers.common.minutes_announced import MINUTES_ANNOUNCED
 from parsers.minutes.action_log import read_action_log
-from parsers.minutes.attendance import AttendanceEntry, apologies_in_text, header_attendance
+from parsers.minutes.apologies import apologies_in_text
+from parsers.minutes.attendance import header_attendance
+from parsers.minutes.attendance_entry import AttendanceEntry
 from parsers.minutes.decisions import declarations, resolutions
 from parsers.minutes.header import DATE, local_authority_of, opening_line_index, read_header
 from parsers.minutes.items import end_of_minutes, find_items
