@@ -458,3 +458,16 @@ def test_the_attendance_table_rendered_to_pdf_reads_the_same(tmp_path):
 
     pdf = text_pdf(tmp_path / "table.pdf", [(FIXTURES / TABLE).read_text(encoding="utf-8")], fontsize=8)
     _check_table(_attendance(_parse(pdf)))
+
+
+def test_a_council_named_by_its_place_heads_the_minutes_and_the_committee_is_the_next_heading(tmp_path):
+    from schemas.meetings import Meeting
+
+    edited = tmp_path / "place-council.txt"
+    edited.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
+        "CORPORATE PARENTING PANEL\n", "ROYAL BOROUGH OF KINGSTON UPON THAMES\n\nMINUTES OF THE CORPORATE PARENTING SUB-COMMITTEE\n"),
+        encoding="utf-8")
+    result = _parse(edited)
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    assert (meeting.council, meeting.committee) == ("Royal Borough of Kingston upon Thames", "Corporate Parenting Sub-Committee")
+    assert result.local_authority == "Kingston upon Thames"

@@ -58,8 +58,15 @@ _COUNCIL_LINE = re.compile(r"^((?:(?:[A-Z][\w'’&-]*|&)\s+){0,4}[A-Z][\w'’&-]
 _COUNCIL_OF = re.compile(
     r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:(?:and|of|upon|on|&)\s+)?){1,5}?(?:County\s+|Borough\s+|District\s+|City\s+)?Council)\b"
     r"(?!\s+(?:Chamber|Offices?|House|Hall|Buildings?|Rooms?|Headquarters|Centre|Meeting))")
+# A council named by its place after "of": "LONDON BOROUGH OF CAMDEN", "Royal Borough of Kingston upon Thames",
+# "City of York Council", "Borough of Poole".
+_PLACE_COUNCIL_LINE = re.compile(
+    r"^(?:the\s+)?(?:london\s+borough|royal\s+borough|city\s+and\s+county|city|county\s+borough|borough|county)\s+of\s+"
+    r"[A-Za-z][\w'’&-]*(?:\s+(?:(?:and|upon|on|in)\s+)?[A-Za-z][\w'’&-]*){0,4}?(?:\s+council)?$", re.I)
+_PLACE_OF = re.compile(
+    r"^(?:the\s+)?(?:london\s+borough|royal\s+borough|city\s+and\s+county|city|county\s+borough|borough|county)\s+of\s+", re.I)
 _BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:county|borough|district|city|town|parish)\s+)?council$", re.I)
-_SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with"}
+_SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "upon"}
 
 
 @dataclass
@@ -85,9 +92,9 @@ def read_header(header: list[MinutesLine], body: list[MinutesLine], closing: lis
         result.page, result.number = header[0].page, header[0].number
 
     for line in above:
-        m = _COUNCIL_LINE.match(line)
+        m = _COUNCIL_LINE.match(line) or _PLACE_COUNCIL_LINE.match(line)
         if m and not _BARE_COUNCIL.match(line):  # "COUNTY COUNCIL" heads full Council's minutes
-            result.council = smart_title(m.group(1))
+            result.council = smart_title(m.group(1) if m.re is _COUNCIL_LINE else m.group(0))
             break
     if result.council is None and opening:
         if m := _COUNCIL_OF.search(opening):
@@ -139,7 +146,9 @@ def local_authority_of(council: str | None) -> str | None:
     """'Kent County Council' -> 'Kent'; the warehouse names councils by their area."""
     if not council:
         return None
-    name = re.sub(r"\s+(?:County\s+Borough|Metropolitan\s+Borough|County|Borough|District|City|Town)?\s*Council$", "", council, flags=re.I)
+    name = re.sub(r"\s+(?:County\s+Borough|Metropolitan\s+(?:Borough|District)|County|Borough|District|City|Town)?\s*Council$",
+                  "", council, flags=re.I)
+    name = _PLACE_OF.sub("", name)  # "London Borough of Camden" -> "Camden"
     return name.strip() or None
 
 
@@ -148,7 +157,10 @@ def smart_title(text: str) -> str:
     if text != text.upper():
         return text
     words = text.lower().split()
-    return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    # Each part of a hyphened word too: "SUB-COMMITTEE" -> "Sub-Committee", "STOKE-ON-TRENT" -> "Stoke-on-Trent"
+    return " ".join(w if (i and w in _SMALL_WORDS) else "-".join(
+        p if (k and p in _SMALL_WORDS) else p[:1].upper() + p[1:] for k, p in enumerate(w.split("-")))
+        for i, w in enumerate(words))
 
 
 def to_time(text: str) -> time | None:
@@ -244,7 +256,7 @@ def _committee_from_heading(above: list[str], council: str | None) -> str | None
     for line in above:
         if council and line.lower() == council.lower():
             continue
-        if _COUNCIL_LINE.match(line):
+        if _COUNCIL_LINE.match(line) or _PLACE_COUNCIL_LINE.match(line):
             continue
         name = DATE.sub("", line)
         name = re.sub(r"(?i)^minutes\s+of\s+(?:an?\s+|the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", "", name.strip())
