@@ -471,3 +471,22 @@ def test_a_council_named_by_its_place_heads_the_minutes_and_the_committee_is_the
     meeting = next(r for r in result.records if isinstance(r, Meeting))
     assert (meeting.council, meeting.committee) == ("Royal Borough of Kingston upon Thames", "Corporate Parenting Sub-Committee")
     assert result.local_authority == "Kingston upon Thames"
+
+
+def test_cardiff_layout_spaced_colon_numbers_a_date_line_a_welsh_council_line_and_approved_by_the_panel(tmp_path):
+    import re
+
+    from schemas.meetings import Meeting, Resolution
+
+    text = (FIXTURES / COUNTY).read_text(encoding="utf-8")
+    text = text.replace("Corporate Parenting Panel\n", "KENT COUNTY COUNCIL\nCYNGOR SIR CAINT\n\nCORPORATE PARENTING PANEL\n\n29 OCTOBER 2024\n", 1)
+    text = re.sub(r"(?m)^(\d)\.   ", r"\1 : ", text).replace(
+        "were agreed as an accurate record", "were approved by the Panel as a correct record")
+    edited = tmp_path / "cardiff.txt"
+    edited.write_text(text, encoding="utf-8")
+    result = _parse(edited)
+    assert _items(result) == _items(_parse(COUNTY))  # "1 : Apologies and Substitutes"; "29 OCTOBER 2024" is no item
+    meeting = next(r for r in result.records if isinstance(r, Meeting))
+    assert (meeting.council, meeting.committee, meeting.meeting_date.isoformat()) == (
+        "Kent County Council", "Corporate Parenting Panel", "2024-10-29")
+    assert [r.item_number for r in result.records if isinstance(r, Resolution) and r.kind == "agreed"] == ["2"]

@@ -63,6 +63,8 @@ _COUNCIL_OF = re.compile(
 _PLACE_COUNCIL_LINE = re.compile(
     r"^(?:the\s+)?(?:london\s+borough|royal\s+borough|city\s+and\s+county|city|county\s+borough|borough|county)\s+of\s+"
     r"[A-Za-z][\w'’&-]*(?:\s+(?:(?:and|upon|on|in)\s+)?[A-Za-z][\w'’&-]*){0,4}?(?:\s+council)?$", re.I)
+# The council's name in Welsh beside the English: "CYNGOR CAERDYDD", "Cyngor Sir Ddinbych".
+_WELSH_COUNCIL_LINE = re.compile(r"^cyngor\s+\S+(?:\s+\S+){0,3}$", re.I)
 _PLACE_OF = re.compile(
     r"^(?:the\s+)?(?:london\s+borough|royal\s+borough|city\s+and\s+county|city|county\s+borough|borough|county)\s+of\s+", re.I)
 _BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:county|borough|district|city|town|parish)\s+)?council$", re.I)
@@ -256,7 +258,7 @@ def _committee_from_heading(above: list[str], council: str | None) -> str | None
     for line in above:
         if council and line.lower() == council.lower():
             continue
-        if _COUNCIL_LINE.match(line) or _PLACE_COUNCIL_LINE.match(line):
+        if _COUNCIL_LINE.match(line) or _PLACE_COUNCIL_LINE.match(line) or _WELSH_COUNCIL_LINE.match(line):
             continue
         name = DATE.sub("", line)
         name = re.sub(r"(?i)^minutes\s+of\s+(?:an?\s+|the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", "", name.strip())

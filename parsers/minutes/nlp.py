@@ -46,7 +46,8 @@ def pipeline() -> tuple["Language", dict[str, "Matcher"]]:
     decision.add("AGREED", [
         [{"LOWER": {"IN": _BODIES}}, {"LOWER": {"IN": ["unanimously", "then", "also", "further"]}, "OP": "?"}, {"LOWER": "agreed"}],
         [{"LOWER": "it"}, {"LOWER": "was"}, {"LOWER": {"IN": ["unanimously", "also", "further"]}, "OP": "?"}, {"LOWER": "agreed"}],
-        [{"LOWER": {"IN": ["agreed", "approved", "confirmed"]}}, {"LOWER": "as"}, {"LOWER": {"IN": ["a", "an"]}},
+        [{"LOWER": {"IN": ["agreed", "approved", "confirmed"]}}, {"LOWER": "by", "OP": "?"}, {"LOWER": "the", "OP": "?"},
+         {"LOWER": {"IN": _BODIES}, "OP": "?"}, {"LOWER": "as"}, {"LOWER": {"IN": ["a", "an"]}},
          {"LOWER": {"IN": _RECORD_WORDS}}],
     ])
     cabinet_role.add("CABINET_ROLE", [
@@ -113,7 +114,7 @@ def _in_order(*alternatives: list[str]) -> str:
 _DECISION_WORDS_IN_ORDER = re.compile("|".join([
     _in_order(_BODIES, ["unanimously", "then", "also", "further", ""], ["agreed"]),
     _in_order(["it"], ["was"], ["unanimously", "also", "further", ""], ["agreed"]),
-    _in_order(["agreed", "approved", "confirmed"], ["as"], ["a", "an"], _RECORD_WORDS),
+    _in_order(["agreed", "approved", "confirmed"], ["by", ""], ["the", ""], [*_BODIES, ""], ["as"], ["a", "an"], _RECORD_WORDS),
     _in_order(_PAPERS, ["was", "were"], ["noted"]),
     _in_order(_BODIES, ["noted"]),
 ]))
