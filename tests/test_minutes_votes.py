@@ -101,3 +101,18 @@ def test_every_vote_of_the_county_council_minutes_lists_as_many_names_as_it_coun
 ])
 def test_member_key_strips_titles_and_honours_and_keeps_printed_initials(printed, title, key):
     assert member_key(printed, title) == key
+
+
+def test_a_count_printed_after_the_names_on_the_headings_line(tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8").replace("FOR (2) Mr Baldock, Mr Lewis", "FOR: Mr Baldock and Mr Lewis (2)")
+    text = text.replace("AGAINST (4)\n\nMr Baker, Sir Paul Carter, CBE, Mr Hill, OBE, Ms Wright",
+                        "AGAINST: Mr Baker, Sir Paul Carter, CBE, Mr Hill, OBE, Ms Wright (4)")
+    assert text.count("(2)") and "AGAINST: Mr Baker" in text
+    edited = tmp_path / "count-after-names.txt"
+    edited.write_text(text, encoding="utf-8")
+    source = read_source(edited)
+    result = parse_minutes(make_document(source, source.lines, "minutes"))
+    second = _votes(result)[1]
+    assert (second.for_count, second.against_count, second.abstain_count, second.names_match_counts) == (2, 4, 1, True)
+    assert _members(result, 2, "for") == ["Mr Baldock", "Mr Lewis"]
+    assert _members(result, 2, "against") == ["Mr Baker", "Sir Paul Carter, CBE", "Mr Hill, OBE", "Ms Wright"]

@@ -11,7 +11,8 @@ with the names under it, then the outcome:
     Mr B Lewis, Mr D Ross
     Motion carried.
 
-The count headings also come as "For: 57", "FOR - 57", "Abstentions (2)". A printed count that
+The count headings also come as "For: 57", "FOR - 57", "Abstentions (2)", and after the names
+("FOR: Councillors A Smith, B Jones and C Brown (3)"). A printed count that
 differs from the names listed under it is kept as printed and warned about, never corrected.
 """
 from __future__ import annotations
@@ -27,7 +28,9 @@ from parsers.minutes.name_lists import split_entries
 
 _COUNT_HEADING = re.compile(
     r"^\s*(?P<side>for|against|abstain(?:ed|ing|ers)?|abstentions?)\s*"
-    r"(?:\(\s*(?P<n1>\d{1,3})\s*\)|[:\-–]\s*(?P<n2>\d{1,3})\b|(?P<n3>\d{1,3})\b)\s*[:\-–]?\s*(?P<rest>.*)$", re.I)
+    r"(?:(?:\(\s*(?P<n1>\d{1,3})\s*\)|[:\-–]\s*(?P<n2>\d{1,3})\b|(?P<n3>\d{1,3})\b)\s*[:\-–]?\s*(?P<rest>.*)"
+    # the names first, their count after them: "FOR: Councillors A Smith, B Jones and C Brown (3)"
+    r"|[:\-–]\s*(?P<names>\D.*?)\s*\(\s*(?P<n4>\d{1,3})\s*\))$", re.I)
 _OUTCOME = re.compile(
     r"^\s*(?P<text>(?:the\s+)?(?:(?:substantive|original|amended)\s+)?(?:motion|amendment|recommendations?|proposal)"
     r"(?:\s+(?:was|were))?\s+(?P<word>carried|lost|fell|defeated|agreed|approved|rejected|not\s+carried)\b[^\n]*?)\s*$",
@@ -108,10 +111,10 @@ def _votes_in(item: Item) -> list[FoundVote]:
                 current = _open_vote(item, lines, index)
                 found.append(current)
             side = new_side
-            count = heading.group("n1") or heading.group("n2") or heading.group("n3")
+            count = heading.group("n1") or heading.group("n2") or heading.group("n3") or heading.group("n4")
             current.sides[side] = VoteSide(int(count))
-            if heading.group("rest"):
-                pending.append(MinutesLine(heading.group("rest"), line.page, line.number))
+            if names := heading.group("rest") or heading.group("names"):
+                pending.append(MinutesLine(names, line.page, line.number))
             continue
         if current is None:
             continue
