@@ -490,3 +490,14 @@ def test_cardiff_layout_spaced_colon_numbers_a_date_line_a_welsh_council_line_an
     assert (meeting.council, meeting.committee, meeting.meeting_date.isoformat()) == (
         "Kent County Council", "Corporate Parenting Panel", "2024-10-29")
     assert [r.item_number for r in result.records if isinstance(r, Resolution) and r.kind == "agreed"] == ["2"]
+
+
+def test_minute_numbers_followed_by_a_dash(tmp_path):
+    import re
+
+    edited = tmp_path / "dashed.txt"
+    edited.write_text(re.sub(r"(?m)^(\d)\.   ", r"Minute \1/24 – ", (FIXTURES / COUNTY).read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    result = _parse(edited)
+    assert _items(result) == [(f"{n}/24", title) for (n, title) in _items(_parse(COUNTY))]
+    assert set(_attendance(result)) == set(_attendance(_parse(COUNTY)))  # no heading read as a person
