@@ -501,3 +501,28 @@ def test_minute_numbers_followed_by_a_dash(tmp_path):
     result = _parse(edited)
     assert _items(result) == [(f"{n}/24", title) for (n, title) in _items(_parse(COUNTY))]
     assert set(_attendance(result)) == set(_attendance(_parse(COUNTY)))  # no heading read as a person
+
+
+def test_one_person_a_line_with_a_dashed_post_and_a_body(tmp_path):
+    """Partnership boards list "Name – Post, Body (Chair)" a line; the names and posts are the Corporate Parenting
+    Panel's own (29 October 2024, p1), the bodies added as such boards print them."""
+    edited = tmp_path / "dashed-posts.txt"
+    edited.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
+        "Councillors S Prendergast (Chair), P Bartlett, G Cooke, D Jeffrey and D Brazier\n",
+        "Sue Chandler – Cabinet Member for Integrated Children's Services, Kent County Council (Chair)\n"
+        "Kevin Kasaven – Director of Children's Countywide Services, Kent County Council\n"
+        "Alice Gleave – Interim Assistant Director for SEND Operations\n"
+        "Natalia Merritt – Co-Chair, Kent Housing Options Subgroup\n").replace(
+        "Apologies for absence were submitted on behalf of Councillors R Love and K Leonard.",
+        "Apologies:\nJason Read – Youth Justice Service Manager, Kent County Council"), encoding="utf-8")
+    people = _attendance(_parse(edited))
+    assert {n: (r.present, r.role) for n, r in people.items() if n != "S Chandler"} == {
+        "Sue Chandler": (True, "chair"), "Kevin Kasaven": (True, "member"), "Alice Gleave": (True, "member"),
+        "Natalia Merritt": (True, "member"), "Jason Read": (False, "member")}
+    assert people["Kevin Kasaven"].position == "Director of Children's Countywide Services; Kent County Council"
+    # A single line listing two people, each with a post in brackets, stays two people.
+    two = tmp_path / "two-on-a-line.txt"
+    two.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
+        "Councillor S Chandler\n", "James Clapson (Democratic Services Officer), Kevin Kasaven (Director of Children's Countywide Services)\n"),
+        encoding="utf-8")
+    assert {"James Clapson", "Kevin Kasaven"} <= set(_attendance(_parse(two)))

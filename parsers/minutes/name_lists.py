@@ -30,6 +30,8 @@ from parsers.minutes.names import (
 
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|of|for|the|to|in|&)|[-–,(&])$", re.I)
 _DASH_POSITION = re.compile(r"\s[-–—]\s|[–—]")
+_DASHED_POST = re.compile(r"\s+[–—-]\s+")  # "Jane Roe – Director of ...": the post after a spaced dash
+_OFFICE_NOTE = re.compile(r"\(\s*((?:vice|deputy)[\s-]*)?chair(?:man|person|woman)?\s*\)", re.I)
 _TIER = r"(?:(?:county|district|borough|city|town|parish)\s+)?"
 _PLURAL_TITLE = re.compile(rf"^({_TIER}(?:councillors|cllrs)|messrs)\.?\s+", re.I)
 _IN_THE_CHAIR_END = re.compile(r"(?:^|\s+)(?:was\s+)?in\s+the\s+chair\s*$", re.I)
@@ -59,7 +61,9 @@ def people_in_block(block: list[MinutesLine]) -> list[tuple[PrintedPerson, Minut
         # the post or role of the person beside it ("Cllr Alison Smith | Chair").
         block = [MinutesLine(entry, l.page, l.number, l.x0) for l in block for entry in _row_entries(l.columns)]
     per_line = _titled_person_per_line(block)
-    if (_has_comma_outside_brackets(joined) and not per_line) or len(block) == 1:
+    if len(block) == 1:  # one line: one person with posts after a comma or a dash, or a list
+        return [(p, block[0]) for p in split_entries(joined, _name_then_posts(joined))]
+    if _has_comma_outside_brackets(joined) and not per_line:
         return [(p, block[0]) for p in split_entries(joined)]
     # One entry per line; a line continues the previous entry when the break fell inside it.
     out: list[tuple[PrintedPerson, MinutesLine]] = []
@@ -113,10 +117,24 @@ def _titled_person_per_line(block: list[MinutesLine]) -> bool:
 
 
 def _name_then_posts(text: str) -> bool:
-    """'Deborah Cadman, Chief Executive': a name, then only posts after its commas."""
+    """'Deborah Cadman, Chief Executive': a name, then only posts after its commas. The post may follow
+    a spaced dash instead ("Jane Roe – Director of Children's Services, Example Council (Chair)"). A
+    fragment that is a name once its brackets are set aside ("J Rogers (Director of ...)") is a person."""
     fragments = [f.strip() for f in _split_outside_brackets(text, ",")]
-    return (len(fragments) > 1 and looks_like_name(re.sub(r"\([^()]*\)", " ", fragments[0]).strip())
-            and all(is_post_fragment(f) or not looks_like_name(f) for f in fragments[1:]))
+    first = _bare_name(fragments[0])
+    if not looks_like_name(first) or (len(fragments) == 1 and first == fragments[0].strip()):
+        return False
+    if _DASHED_POST.search(fragments[0]):
+        # After "Name – post" the commas go on describing that person, unless another "Name – post" follows.
+        return not any(_DASHED_POST.search(f) and looks_like_name(_bare_name(f)) for f in fragments[1:])
+    return all(is_post_fragment(f) or is_organisation(_bare_name(f), None) or not looks_like_name(_bare_name(f))
+               for f in fragments[1:])
+
+
+def _bare_name(fragment: str) -> str:
+    """What may be a name in a fragment: its brackets and a post after a spaced dash set aside."""
+    fragment = re.sub(r"\([^()]*\)", " ", fragment) if "(" in fragment else fragment
+    return _DASHED_POST.split(fragment, maxsplit=1)[0].strip()
 
 
 def _continues(previous: str, text: str) -> bool:
@@ -183,6 +201,9 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
                 continue
             _, _, _, titled, post_nominals_only, post = _facts(fragment)
         if after_person and not titled and (post or (one_person and index in after_comma)):
+            if office := _OFFICE_NOTE.search(fragment):  # "..., Example Council (Chair)": the person's office
+                people[-1].chair = "vice_chair" if office.group(1) else "chair"
+                fragment = (fragment[:office.start()] + fragment[office.end():]).strip()
             people[-1].position = "; ".join(filter(None, [people[-1].position, fragment]))
             continue
         person = parse_person(fragment)
