@@ -526,3 +526,12 @@ def test_one_person_a_line_with_a_dashed_post_and_a_body(tmp_path):
         "Councillor S Chandler\n", "James Clapson (Democratic Services Officer), Kevin Kasaven (Director of Children's Countywide Services)\n"),
         encoding="utf-8")
     assert {"James Clapson", "Kevin Kasaven"} <= set(_attendance(_parse(two)))
+
+
+def test_a_substitution_reads_whatever_the_case_of_its_titles(tmp_path):
+    edited = tmp_path / "lower-case-titles.txt"
+    edited.write_text((FIXTURES / MARKED).read_text(encoding="utf-8").replace(
+        "Brian Horton substituted for Kelly Leonard.", "councillor Brian Horton substituted for councillor Kelly Leonard."),
+        encoding="utf-8")
+    horton = _attendance(_parse(edited))["Brian Horton"]
+    assert (horton.role, horton.substitute_for) == ("substitute", "Kelly Leonard")

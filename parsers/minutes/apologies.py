@@ -7,33 +7,35 @@ import re
 from parsers.common.folding import folded, mentions
 from parsers.minutes.attendance import blocks_of, segments_of
 from parsers.minutes.attendance_entry import VIRTUAL_BLOCK, AttendanceEntry, entries_for, entry_for
-from parsers.minutes.attendance_labels import TIER
 from parsers.minutes.lines import MinutesLine, line_at, sentence_end, text_with_positions
 from parsers.minutes.name_lists import people_in_block, split_entries
-from parsers.minutes.names import split_title
+from parsers.minutes.names import TIER, split_title
 
 # A name printed with no title, as some councils print every name ("Brian Horton substituted for Kelly
 # Leonard"): two or three capitalised words, not a sentence's opening ("The Chair", "Members").
-_BARE_NAME = (r"(?!(?:The|This|That|These|Those|It|He|She|They|We|Members?|Councillors?|Officers?)\b)"
-              r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?\s+)?[A-Z][A-Za-z'’-]+){1,2}")
+# (Its case matters even inside a pattern that ignores case.)
+_BARE_NAME = (r"(?-i:(?!(?:The|This|That|These|Those|It|He|She|They|We|Members?|Councillors?|Officers?)\b)"
+              r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?\s+)?[A-Z][A-Za-z'’-]+){1,2})")
+_TITLE = r"(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)"
+_TITLES = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)"  # a plural title too: "Councillors A and B substituted for ..."
 _AS_SUBSTITUTE = r"as\s+(?:a\s+|the\s+)?substitutes?"
 _SUBSTITUTES_SENTENCE = re.compile(
-    rf"(?:^|(?<=[.;]\s)|(?<=\d)\s+)(?P<names>{TIER}(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b[^.;]*?|{_BARE_NAME})\s+"
+    rf"(?:^|(?<=[.;]\s)|(?<=\d)\s+)(?P<names>{TIER}{_TITLES}\b[^.;]*?|{_BARE_NAME})\s+"
     rf"(?:attended\s+(?:the\s+meeting\s+)?{_AS_SUBSTITUTE}|substituted"
     rf"|(?:was|were)\s+(?:present\s+|in\s+attendance\s+)?{_AS_SUBSTITUTE}"
-    rf"|replaced\s+(?P<replaced>{TIER}(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b[^.;]*?|{_BARE_NAME})"
+    rf"|replaced\s+(?P<replaced>{TIER}{_TITLES}\b[^.;]*?|{_BARE_NAME})"
     r"(?:\s+(?:for|at)\s+(?:this|the)\s+meeting)?(?=\s*(?:[.;]|$)))"
     r"(?:\s+for\s+(?P<for>[^.;]+))?", re.I)
 # Inside an item about substitutes: "Councillor Pete West for Councillor Ben Duncan."; names printed without
 # titles only with a word that says substitution ("Brian Horton substituted for Kelly Leonard"), never a bare "for".
 _SUBSTITUTE_PAIR = re.compile(
-    rf"(?:^|(?<=[.;]\s)|(?<=\d)\s+)(?:(?P<names>{TIER}(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]*?)\s+"
+    rf"(?:^|(?<=[.;]\s)|(?<=\d)\s+)(?:(?P<names>{TIER}{_TITLE}\.?\s[^.;]*?)\s+"
     r"(?:substituted\s+for|substituting\s+for|(?:attended|(?:was|were)\s+(?:present\s+|in\s+attendance\s+)?)\s*"
     rf"{_AS_SUBSTITUTE}\s+for|in\s+place\s+of|for|replacing|replaced)\s+"
-    rf"(?P<for>{TIER}(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+|{_BARE_NAME})"
+    rf"(?P<for>{TIER}{_TITLE}\.?\s[^.;]+|{_BARE_NAME})"
     rf"|(?P<bare>{_BARE_NAME})\s+(?:substituted\s+for|substituting\s+for|(?:attended|(?:was|were)\s+"
     rf"(?:present\s+|in\s+attendance\s+)?)\s*{_AS_SUBSTITUTE}\s+for|in\s+place\s+of|replacing|replaced)\s+"
-    rf"(?P<bare_for>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s[^.;]+|{_BARE_NAME})))")
+    rf"(?P<bare_for>(?:{_TITLE}\.?\s[^.;]+|{_BARE_NAME})))", re.I)
 # Apologies minuted as a sentence inside an item.
 _APOLOGY_SENTENCE = re.compile(
     r"\bapolog(?:ies|y)(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)\s+(?:received|reported|given|submitted|tendered|noted)\s+(?:from|on\s+behalf\s+of|by)\s+"

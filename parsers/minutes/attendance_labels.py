@@ -6,9 +6,7 @@ import re
 
 from parsers.minutes.attendance_entry import VIRTUAL_BLOCK
 from parsers.minutes.lines import MinutesLine
-from parsers.minutes.names import AT_A_DISTANCE, starts_with_title
-
-TIER = r"(?:(?:County|District|Borough|City|Town|Parish)\s+)?"  # "County Councillor A Smith"
+from parsers.minutes.names import AT_A_DISTANCE, TIER, starts_with_title
 
 # Block labels at the start of a header line; the kind says what the names in it are.
 _LABELS = [

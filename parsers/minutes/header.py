@@ -60,13 +60,12 @@ _COUNCIL_OF = re.compile(
     r"(?!\s+(?:Chamber|Offices?|House|Hall|Buildings?|Rooms?|Headquarters|Centre|Meeting))")
 # A council named by its place after "of": "LONDON BOROUGH OF CAMDEN", "Royal Borough of Kingston upon Thames",
 # "City of York Council", "Borough of Poole".
-_PLACE_COUNCIL_LINE = re.compile(
-    r"^(?:the\s+)?(?:london\s+borough|royal\s+borough|city\s+and\s+county|city|county\s+borough|borough|county)\s+of\s+"
-    r"[A-Za-z][\w'’&-]*(?:\s+(?:(?:and|upon|on|in)\s+)?[A-Za-z][\w'’&-]*){0,4}?(?:\s+council)?$", re.I)
-# The council's name in Welsh beside the English: "CYNGOR CAERDYDD", "Cyngor Sir Ddinbych".
-_WELSH_COUNCIL_LINE = re.compile(r"^cyngor\s+\S+(?:\s+\S+){0,3}$", re.I)
 _PLACE_OF = re.compile(
     r"^(?:the\s+)?(?:london\s+borough|royal\s+borough|city\s+and\s+county|city|county\s+borough|borough|county)\s+of\s+", re.I)
+_PLACE_COUNCIL_LINE = re.compile(
+    _PLACE_OF.pattern + r"[A-Za-z][\w'’&-]*(?:\s+(?:(?:and|upon|on|in)\s+)?[A-Za-z][\w'’&-]*){0,4}?(?:\s+council)?$", re.I)
+# The council's name in Welsh beside the English: "CYNGOR CAERDYDD", "Cyngor Sir Ddinbych".
+_WELSH_COUNCIL_LINE = re.compile(r"^cyngor\s+\S+(?:\s+\S+){0,3}$", re.I)
 _BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:county|borough|district|city|town|parish)\s+)?council$", re.I)
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with", "upon"}
 

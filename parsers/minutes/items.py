@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from parsers.common.dates import MONTH
 from parsers.common.folding import folded
 from parsers.minutes.items_unnumbered import unnumbered_headings
 from parsers.minutes.lines import MinutesLine, join_wrapped
@@ -35,9 +36,8 @@ NUMBER = r"(?:(?-i:[A-Z]{1,6})(?:/|\s)\d{1,4}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}\.\
 # (A mark before the number flags a minute for the full council, Devon's "*34 Minutes": not part of it. A
 # colon may stand apart, Cardiff's "45 : APOLOGIES", or a dash follow it, "Minute 23/24 – Apologies". A number
 # before a month and a year is a date: "12 MARCH 2024".)
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
 _NUMBERED_HEADING = re.compile(
-    rf"^\s*(?:\*\s*)?(?:(?:agenda\s+)?(?:minute|min\.|min|item)\s*(?:no\.?\s*)?)?({NUMBER})(?:\s*:|[.)]|\s+[–—-](?=\s))?\s+(?:\((\d{{1,3}}[a-z]?)\)\s+)?(?!(?:{_MONTHS})\b\.?,?\s+\d{{4}}\b)(\S.*)$", re.I)
+    rf"^\s*(?:\*\s*)?(?:(?:agenda\s+)?(?:minute|min\.|min|item)\s*(?:no\.?\s*)?)?({NUMBER})(?:\s*:|[.)]|\s+[–—-](?=\s))?\s+(?:\((\d{{1,3}}[a-z]?)\)\s+)?(?!{MONTH}\.?,?\s+\d{{4}}\b)(\S.*)$", re.I)
 # A minute number opening its first paragraph, under a title printed above it: "1001 The Chair advised ...".
 # (Not "5.1": there it is a paragraph under a subheading far more often than a minute.)
 _NUMBER_OPENS_TEXT = re.compile(

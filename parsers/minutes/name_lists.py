@@ -17,11 +17,13 @@ from parsers.common.folding import folded, mentions
 from parsers.minutes.lines import MinutesLine, join_wrapped
 from parsers.minutes.organisations import JOINED, is_organisation, protect_joined_names, restore_joined_names
 from parsers.minutes.names import (
+    TIER,
     PrintedPerson,
     is_post_fragment,
-    looks_like_name,
     is_tier_before_title,
     is_title_word,
+    looks_like_name,
+    office_of,
     parse_person,
     split_post_nominals,
     split_title,
@@ -30,12 +32,11 @@ from parsers.minutes.names import (
 
 _CONNECTOR_END = re.compile(r"(?:\b(?:and|of|for|the|to|in|&)|[-–,(&])$", re.I)
 _DASH_POSITION = re.compile(r"\s[-–—]\s|[–—]")
+_BRACKETED_NOTE = re.compile(r"\(([^()]*)\)")
 _DASHED_POST = re.compile(r"\s+[–—-]\s+")  # "Jane Roe – Director of ...": the post after a spaced dash
-_OFFICE_NOTE = re.compile(r"\(\s*((?:vice|deputy)[\s-]*)?chair(?:man|person|woman)?\s*\)", re.I)
-_TIER = r"(?:(?:county|district|borough|city|town|parish)\s+)?"
-_PLURAL_TITLE = re.compile(rf"^({_TIER}(?:councillors|cllrs)|messrs)\.?\s+", re.I)
+_PLURAL_TITLE = re.compile(rf"^({TIER}(?:councillors|cllrs)|messrs)\.?\s+", re.I)
 _IN_THE_CHAIR_END = re.compile(r"(?:^|\s+)(?:was\s+)?in\s+the\s+chair\s*$", re.I)
-PLURAL_TITLE_ALONE = re.compile(rf"^({_TIER}(?:councillors|cllrs))\s*:?\s*$", re.I)
+PLURAL_TITLE_ALONE = re.compile(rf"^({TIER}(?:councillors|cllrs))\s*:?\s*$", re.I)
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr)\.?\s", re.I)
 # A substitution printed in the list without brackets ("Mrs A Smith who was substituted by Mr B Jones",
 # "Mr Jones substituting for Mrs Smith"): bracketed here so the note stays with its person.
@@ -201,9 +202,11 @@ def split_entries(text: str, one_person: bool = False) -> list[PrintedPerson]:
                 continue
             _, _, _, titled, post_nominals_only, post = _facts(fragment)
         if after_person and not titled and (post or (one_person and index in after_comma)):
-            if office := _OFFICE_NOTE.search(fragment):  # "..., Example Council (Chair)": the person's office
-                people[-1].chair = "vice_chair" if office.group(1) else "chair"
-                fragment = (fragment[:office.start()] + fragment[office.end():]).strip()
+            for note in _BRACKETED_NOTE.finditer(fragment) if "(" in fragment else ():
+                if office := office_of(note.group(1).strip()):  # "..., Example Council (Chair)": the person's office
+                    people[-1].chair = office
+                    fragment = (fragment[:note.start()] + fragment[note.end():]).strip()
+                    break
             people[-1].position = "; ".join(filter(None, [people[-1].position, fragment]))
             continue
         person = parse_person(fragment)

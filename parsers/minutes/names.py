@@ -21,6 +21,8 @@ TITLES = {
 # The tier of council some print before the title: "County Councillor A Smith", "District Cllrs A and B".
 # Part of the title only before a councillor's title ("County Hall" is no title).
 COUNCIL_TIERS = {"county", "district", "borough", "city", "town", "parish"}
+# The same, optional, before a title in a pattern (in any case, whatever the pattern's flags).
+TIER = rf"(?:(?i:{'|'.join(sorted(COUNCIL_TIERS))})\s+)?"
 _COUNCILLOR_TITLES = {"cllr", "cllrs", "councillor", "councillors"}
 # Words that open a post or office: a comma-separated fragment starting with one of
 # these describes the person before it ("Sue Chandler, Cabinet Member for ...").
@@ -41,7 +43,7 @@ POST_TAILS = {
 }
 _CHAIR = re.compile(r"^(?:chairman|chair|chairperson|chairwoman|in the chair|(?:lord\s+|civic\s+)?mayor|presiding member)$", re.I)
 _VICE_CHAIR = re.compile(
-    r"^(?:vice[\s-]*(?:chairman|chair|chairperson|chairwoman)|deputy\s+(?:lord\s+)?mayor|deputy\s+chair(?:man)?)$", re.I)
+    r"^(?:vice[\s-]*(?:chairman|chair|chairperson|chairwoman)|deputy\s+(?:lord\s+)?mayor|deputy[\s-]*chair(?:man|person|woman)?)$", re.I)
 _SUBSTITUTE_FOR = re.compile(r"^(?:in place of|(?:as\s+)?(?:a\s+)?substitut\w* for|deputising for|for|replacing|sub for)\s+(.+)$", re.I)
 # An apology noting who came instead: "(Ms H Horne attended as substitute)", "(substituted by Cllr X)",
 # "(Mr D Walker, Medical Director attended in his absence)".
@@ -154,6 +156,16 @@ def is_post_fragment(text: str) -> bool:
     return len(bare) > 1 and bare[-1].lower().strip(".") in POST_TAILS
 
 
+def office_of(note: str) -> str | None:
+    """'chair' or 'vice_chair' when a note (a bracket's words) names the chair's office: "Chairman",
+    "Vice-Chair", "Deputy Chairperson", "Mayor"; else None."""
+    if _CHAIR.match(note):
+        return "chair"
+    if _VICE_CHAIR.match(note):
+        return "vice_chair"
+    return None
+
+
 def parse_person(entry: str) -> PrintedPerson | None:
     """Read one attendance entry; None when nothing is left of it. A copy the caller may change."""
     person = _read_person(entry)
@@ -188,10 +200,8 @@ def _read_person(entry: str) -> PrintedPerson | None:
             mode = "in_person"
         elif m := _SUBSTITUTED_BY.match(note):
             substituted_by = next(g for g in m.groups() if g).strip(" ,.")
-        elif _CHAIR.match(note):
-            chair = "chair"
-        elif _VICE_CHAIR.match(note):
-            chair = "vice_chair"
+        elif office := office_of(note):
+            chair = office
         elif m := _SUBSTITUTE_FOR.match(note):
             substitute_for = split_title(m.group(1).strip(" ."))[1]
         elif note and not _BARE_MEMBER.fullmatch(note):
@@ -199,9 +209,9 @@ def _read_person(entry: str) -> PrintedPerson | None:
                 # "(Primary Headteacher, Chair)", "(Vice-Chair, Secondary Academy)": the office is one part
                 # of the note, the rest is the post
                 parts = [part.strip() for part in note.split(",")]
-                offices = [part for part in parts if _CHAIR.match(part) or _VICE_CHAIR.match(part)]
+                offices = [part for part in parts if office_of(part)]
                 if offices and len(offices) < len(parts):
-                    chair = "vice_chair" if _VICE_CHAIR.match(offices[0]) else "chair"
+                    chair = office_of(offices[0])
                     note = ", ".join(part for part in parts if part not in offices)
             positions.append(note)  # a bare "Member" in a role column says nothing more
     bare = _SPACES.sub(" ", _PARENS.sub(" ", entry)).strip(" ,;.") if "(" in entry else entry.strip(" ,;.")
