@@ -63,10 +63,10 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
             if sentence is not None:
                 entries += sentence
                 continue
-            if is_prose(segment):
+            if _is_prose(segment):
                 continue
             for person, at in marks.people(segment) if marks is not None else people_in_block(segment):
-                if reads_as_prose(person.name, person.is_person or person.organisation):
+                if _reads_as_prose(person.name, person.is_person or person.organisation):
                     continue  # a sentence or a heading among the names, not a seat ("Ambassador for ...")
                 present = marks.present(at) if marks is not None else None
                 entries += entries_for(person, kind, at, present)
@@ -78,7 +78,7 @@ def header_attendance(lines: list[MinutesLine]) -> list[AttendanceEntry]:
     return entries
 
 
-def reads_as_prose(text: str, named: bool = False) -> bool:
+def _reads_as_prose(text: str, named: bool = False) -> bool:
     """`named`: read as a person's or a body's name, which a sentence may still have been mistaken for."""
     if named:
         return len(text.split()) > 8 or bool(_SENTENCE_VERBS.search(text))
@@ -152,10 +152,10 @@ def segments_of(block: list[MinutesLine], keep_prose: bool = False) -> list[list
                             and not PLURAL_TITLE_ALONE.match(segments[-1][-1].text.strip())):
             segments.append([])  # ("Councillors" alone heads the names below it, across a blank line)
         segments[-1].append(line)
-    return segments if keep_prose else [seg for seg in segments if not is_prose(seg)]
+    return segments if keep_prose else [seg for seg in segments if not _is_prose(seg)]
 
 
-def is_prose(segment: list[MinutesLine]) -> bool:
+def _is_prose(segment: list[MinutesLine]) -> bool:
     return bool(_PROSE.search(join_wrapped([l.text for l in segment])))
 
 

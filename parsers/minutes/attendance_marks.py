@@ -92,11 +92,12 @@ class Marks:
 
 
 def marked_list(lines: list[MinutesLine]) -> Marks | None:
-    legends = [(i, m) for i, l in enumerate(lines) if (m := _MARK_LEGEND.match(l.text.strip()))]
-    first = next((i for i, l in enumerate(lines) if _MARK.match(l.text) and all(i != k for k, _ in legends)), None)
+    legends = {i: m for i, l in enumerate(lines) if (m := _MARK_LEGEND.match(l.text.strip()))}
+    first = next((i for i, l in enumerate(lines) if _MARK.match(l.text) and i not in legends), None)
     if not legends or first is None:
         return None  # no legend: an asterisk says nothing we can read (a footnote, a rule of asterisks)
-    word = (legends[0][1].group("word") or legends[0][1].group("word2")).lower()
+    legend = legends[min(legends)]
+    word = (legend.group("word") or legend.group("word2")).lower()
     # The list opens above its first mark, at its first label ("Chair:") or unmarked name: the lines
     # above it are the heading and the opening sentence.
     start = first
@@ -111,7 +112,7 @@ def marked_list(lines: list[MinutesLine]) -> Marks | None:
         out.append(block_line("Members:", lines[start], True))
     for i in range(start, len(lines)):
         line = lines[i]
-        if any(i == k for k, _ in legends):
+        if i in legends:
             continue
         if i < end:
             listed.add(line.number)
