@@ -140,7 +140,7 @@ def main() -> None:
         reports = performance_reports(Path(folder))
         runs = []
         for _ in range(REPEAT):
-            cpu = own_cpu_seconds()  # with the reading worker's, reaped at the end of each ingest
+            cpu = own_cpu_seconds()  # with the reading workers', once reaped
             n, t = end_to_end(reports)
             runs.append((t, own_cpu_seconds() - cpu, n))
         t, cpu, n = min(runs)

@@ -45,6 +45,11 @@ def warm_sample(files: list[Path]) -> Path:
 
 
 def own_cpu_seconds() -> float:
+    """CPU seconds of this process and of its children, the reading workers an ingest killed included (their
+    time is counted once they are reaped: an ingest leaves that to the next fork, so it is done here)."""
+    from extract.reliability.bounded import reap_killed_workers
+
+    reap_killed_workers(wait=True)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
 

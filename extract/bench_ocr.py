@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import pymupdf
 
+from extract.bench_engines import own_cpu_seconds
 from extract.ocr_compare import Agreement, character_accuracy, ofsted_fields, scorecard_values
 from extract.pipeline import ingest
 from extract.reading import read_source
@@ -77,12 +77,6 @@ def build_copies(out: Path, reports: int, front_pages: int) -> int:
     return sum(len(pages) for _, _, pages in chosen)
 
 
-def _cpu_seconds() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
-
-
 def run(reports: int, front_pages: int, workers: int, cache: Path | None) -> dict:
     if not engine_installed():
         sys.exit(f"no OCR engine ({engine_name()!r}): install it first (`pip install -e .`)")
@@ -91,9 +85,9 @@ def run(reports: int, front_pages: int, workers: int, cache: Path | None) -> dic
         os.environ[CACHE_ENV] = str(cache or work / "ocr-cache")
         pages = build_copies(work, reports, front_pages)
         ingest([work / "text"], work / "text.duckdb", workers=workers)
-        cpu, wall = _cpu_seconds(), time.perf_counter()
+        cpu, wall = own_cpu_seconds(), time.perf_counter()
         report = ingest([work / "scan"], work / "scan.duckdb", workers=workers)
-        cpu, wall = _cpu_seconds() - cpu, time.perf_counter() - wall
+        cpu, wall = own_cpu_seconds() - cpu, time.perf_counter() - wall
         ocr_pages = sum(f.ocr_pages for f in report.files)
         matched = total = 0
         for path in sorted((work / "text").glob("*.pdf")):

@@ -37,6 +37,8 @@ def ingest_peak_mb(pack: Path, db: Path) -> tuple[float, float, str]:
         "from extract.pipeline import ingest\n"
         f"report = ingest([{str(pack)!r}], {str(db)!r})\n"
         "own = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM'))\n"
+        "from extract.reliability.bounded import reap_killed_workers\n"
+        "reap_killed_workers(wait=True)  # a child's peak is counted once it is reaped\n"
         "child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(own, child, report.files[0].status, report.pages)\n"
     )

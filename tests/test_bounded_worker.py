@@ -44,13 +44,16 @@ def grow(mb: int) -> int:
 
 
 def _gone(pid: int, within: float = 5.0) -> bool:
-    """The process has ended and been reaped (closing does not wait for that: a thread reaps it)."""
+    """The process has ended and been reaped. Closing waits for neither: a killed worker is reaped once it
+    has ended, by the next fork or close (`reap_killed_workers`), which is called here as they would."""
     deadline = time.monotonic() + within
     while True:
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
             return True
+        if _dead(pid):
+            bounded.reap_killed_workers()
         if time.monotonic() > deadline:
             return False
         time.sleep(0.01)
@@ -110,8 +113,12 @@ def test_a_worker_that_has_grown_past_the_bound_is_retired_after_its_call(monkey
 
 
 def _dead(pid: int) -> bool:
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    """Ended: a zombie waiting to be reaped, or reaped already."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
 
 
 def test_a_worker_killed_from_outside_between_calls_is_replaced():
@@ -125,3 +132,18 @@ def test_a_worker_killed_from_outside_between_calls_is_replaced():
 
 def test_no_limit_runs_in_this_process():
     assert run_bounded(worker_pid, (), 0) == os.getpid()
+
+
+def test_closing_starts_no_thread_and_the_next_fork_reaps_what_it_killed(monkeypatch):
+    # A thread's start waits for Python's lock, which the snapshot's loading thread holds at the end of an ingest.
+    started = []
+    monkeypatch.setattr(bounded.threading.Thread, "start", lambda self: started.append(self.name))
+    first = run_bounded(worker_pid, (), 30)
+    close_worker()
+    assert started == []
+    while not _dead(first):
+        time.sleep(0.01)
+    second = run_bounded(worker_pid, (), 30)  # forks a new worker, reaping the first on the way
+    assert second != first
+    with pytest.raises(ProcessLookupError):
+        os.kill(first, 0)

@@ -139,6 +139,7 @@ class _Worker:
         self.owner = os.getpid()
         request_read, request_write = os.pipe()
         reply_read, reply_write = os.pipe()
+        reap_killed_workers()
         # Without this the child's garbage collector walks, and so copies, every page of the parent's heap.
         gc.freeze()
         pid = os.fork()
@@ -212,8 +213,8 @@ class _Worker:
         return (_rss_kb(self.pid) - self.start_kb) / 1024
 
     def _kill(self, wait: bool = True) -> int:
-        """Kill the worker and reap it, here or (`wait=False`) in a daemon thread; its exit status, 0 when
-        not waited for. The next call forks a new one."""
+        """Kill the worker and reap it, here or (`wait=False`) later (`reap_killed_workers`); its exit status, 0
+        when not waited for. The next call forks a new one."""
         status = 0
         if self.pid is not None:
             try:
@@ -223,7 +224,8 @@ class _Worker:
             if wait:
                 status = _reap(self.pid)
             else:
-                threading.Thread(target=_reap, args=(self.pid,), name="reap-worker", daemon=True).start()
+                with _killed_lock:
+                    _killed.append(self.pid)
             self.pid = None
         self._close_pipes()
         if getattr(_workers, "worker", None) is self:
@@ -234,8 +236,11 @@ class _Worker:
         """End the worker. It is idle between calls, so it is killed, not asked: a process forked from
         this one may hold its request pipe open, and waiting for it to see the pipe close could hang.
         Nothing is waited for: the kernel takes some milliseconds to tear a worker's memory down, which
-        the ingest need not sit through, so a daemon thread reaps it."""
+        the ingest need not sit through. It is reaped at the next fork or close (`reap_killed_workers`), not by a
+        thread of its own: starting a thread waits for Python's lock, which the snapshot's loading thread
+        held for 2-4 ms at the end of every ingest."""
         self._kill(wait=False)
+        reap_killed_workers()
 
     def _close_pipes(self) -> None:
         for fd in (self.requests, self.replies):
@@ -244,6 +249,24 @@ class _Worker:
             except OSError:
                 pass
         self.requests = self.replies = -1
+
+
+# Workers killed and not waited for: each is a zombie (a line in the process table, its memory gone) until then.
+_killed: list[int] = []
+_killed_lock = threading.Lock()
+
+
+def reap_killed_workers(wait: bool = False) -> None:
+    """Reap the killed workers that have ended (a worker just killed may still be tearing down: next time),
+    or (`wait`) every one, once ended: a benchmark counting its children's CPU time counts only those reaped."""
+    with _killed_lock:
+        for pid in list(_killed):
+            try:
+                ended = os.waitpid(pid, 0 if wait else os.WNOHANG)[0]
+            except ChildProcessError:  # reaped already (by a caller waiting for any child)
+                ended = pid
+            if ended:
+                _killed.remove(pid)
 
 
 def _reap(pid: int) -> int:

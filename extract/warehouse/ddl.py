@@ -42,7 +42,9 @@ def ensure_tables(con, models: list[type[BaseModel]]) -> None:
     """Create missing tables and add missing columns (the one migration we do automatically)."""
     existing: dict[str, set[str]] = {}
     for table, column in con.execute(
-        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'"
+        # This file's own tables: a writer's file is one of the databases attached to a shared DuckDB (store.py).
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND table_schema = 'main'"
     ).fetchall():
         existing.setdefault(table, set()).add(column)
     for model in models:
