@@ -12,6 +12,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 
@@ -132,14 +133,17 @@ class SourceJob:
             except BoundedFailure as exc:
                 self.read = ("failed", str(exc))
 
-    def finish(self) -> SourceOutcome:
+    def finish(self, storing: Callable[[SourceOutcome], None] | None = None) -> SourceOutcome:
+        """The source's outcome, its part stored. `storing` is shown the outcome the part will have, with
+        its tables, as the part starts to be written (`SnapshotFeed.storing` loads them meanwhile); the
+        outcome returned says whether it was."""
         if self.outcome is not None:
             return self.outcome
         self.collect()
         read, data = self.read, self.data
         if isinstance(read[0], str):
             meta = _meta(self.sid, read[0], read[1], size=len(data))
-            return _load(self.store, self.path, meta, [], self.started, self.force)
+            return _load(self.store, self.path, meta, [], self.started, self.force, storing)
         source, parsed = read
         failed = [d.row for d in parsed if d.row.status == "failed"]
         error = "; ".join(f"{d.doc_type} p{d.page_start}-{d.page_end}: {d.error}" for d in failed) or None
@@ -150,7 +154,7 @@ class SourceJob:
                      parsers=sorted({f"{d.row.parser}={d.row.parser_version}" for d in parsed if d.row.parser}),
                      doc_types=[d.row.doc_type for d in parsed])
         meta.ocr_pages = source.ocr_pages
-        return _load(self.store, self.path, meta, parsed, self.started, self.force)
+        return _load(self.store, self.path, meta, parsed, self.started, self.force, storing)
 
 
 @dataclass
@@ -183,17 +187,19 @@ def _meta(sid: str, status: str, error: str | None, pages: int | None = None, ki
 
 
 def _load(store: PartStore, path: Path, meta: PartMeta, parsed: list[ParsedDocument], started: float,
-          force: bool) -> SourceOutcome:
+          force: bool, storing: Callable[[SourceOutcome], None] | None = None) -> SourceOutcome:
     """The load stage: the source's rows as one part; if it cannot be written, the source fails whole."""
-    tables = part_tables(parsed)
+    outcome = _outcome(path, meta, started)
+    outcome.tables = part_tables(parsed)
+    if storing is not None:
+        storing(outcome)
     try:
-        store.write(meta, tables, replace=force)
+        store.write(meta, outcome.tables, replace=force)
     except Exception as exc:
         message = f"could not be stored: {type(exc).__name__}: {exc}".splitlines()[0][:500]
         return SourceOutcome(str(path), meta.source_id, "failed", message, seconds=time.perf_counter() - started,
                              retry=True)
-    outcome = _outcome(path, meta, started)
-    outcome.tables = tables
+    outcome.seconds = time.perf_counter() - started
     return outcome
 
 

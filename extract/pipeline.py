@@ -26,6 +26,7 @@ from extract.engines import SourceTask, largest_first
 from extract.reading.limits import DEFAULT_LIMITS, Limits
 from extract.reading import READABLE_SUFFIXES, UnreadableSource, read_bytes, source_id_of
 from extract.warehouse.adopt import adopt_legacy_warehouse
+from extract.warehouse.feed import SnapshotFeed
 from extract.warehouse.lock import WriterLock
 from extract.warehouse.manifest import Manifest, ManifestEntry
 from extract.warehouse.part_order import PartOrder
@@ -113,22 +114,18 @@ def ingest(paths: Iterable[str | Path], db: str | Path, force: bool = False,
         tasks, repeats = _plan(manifest, store, files, force, done, keep_bytes=engine == "local")
         # Files to read mean a new snapshot, almost always: its empty file is made, and the parts known
         # so far loaded into it, while they are read.
-        order = PartOrder(manifest, [task.source_id for task in tasks])
         prepared = NextSnapshot(db, store) if tasks else None
+        feed = SnapshotFeed(prepared, PartOrder(manifest, [task.source_id for task in tasks])) if prepared else None
         try:
             task_of = {str(task.path): task for task in tasks}
             entries: dict[str, ManifestEntry | None] = {}
             for outcome in _run(engine, tasks, root, force, workers, scheduler, limits,
-                                on_started=(lambda: prepared.begin(order.advance())) if prepared else None):
+                                on_started=feed.start if feed else None, storing=feed.storing if feed else None):
                 task = task_of[outcome.path]
                 entries[outcome.path] = entry = _entry_for(manifest, task.path, outcome)
                 done(_file_outcome(outcome))
-                if prepared is not None:
-                    order.settle(task.source_id, entry.part if entry else manifest.get(outcome.source_id).part)
-                    ready = order.advance()
-                    # Just written: loaded from its tables if it can go in now, else read back when its turn comes.
-                    written = {outcome.part: outcome.tables} if outcome.tables is not None and outcome.part in ready else {}
-                    prepared.preload(ready, written)
+                if feed is not None:
+                    feed.outcome(outcome, entry.part if entry else manifest.get(outcome.source_id).part)
                 outcome.tables = None  # not kept waiting in memory: a national run has thousands
             for task in tasks:  # in the order the files were listed, whatever order they finished in
                 if entries.get(str(task.path)) is not None:
@@ -198,11 +195,14 @@ def _skipped(path: Path, entry: ManifestEntry | None) -> FileOutcome:
 
 def _run(engine: str, tasks: list[SourceTask], root: Path, force: bool, workers: int,
          scheduler: str | None, limits: Limits = DEFAULT_LIMITS,
-         on_started: Callable[[], None] | None = None) -> Iterator[parse_source.SourceOutcome]:
+         on_started: Callable[[], None] | None = None,
+         storing: Callable[[parse_source.SourceOutcome], None] | None = None) -> Iterator[parse_source.SourceOutcome]:
     """The outcomes, as they finish; `on_started` is called once the engine's work is under way (after
-    any process of this one is forked). `tasks` come in the order the files were listed: one worker
-    reads them so, the order the snapshot is filled in (each part goes in as it comes); several start
-    with the largest, so none is left with a big file while the others idle."""
+    any process of this one is forked), `storing` as a part starts to be written in this process (the
+    local engine with one worker; elsewhere parts are stored where they are read). `tasks` come in the
+    order the files were listed: one worker reads them so, the order the snapshot is filled in (each
+    part goes in as it comes); several start with the largest, so none is left with a big file while
+    the others idle."""
     if not tasks:
         return iter(())
     if engine == "dask":
@@ -215,7 +215,7 @@ def _run(engine: str, tasks: list[SourceTask], root: Path, force: bool, workers:
         raise ValueError(f"unknown engine {engine!r}: choose local or dask")
     from extract.engines.local import run_local
 
-    return run_local(tasks if workers <= 1 else largest_first(tasks), root, force, workers, limits, on_started)
+    return run_local(tasks if workers <= 1 else largest_first(tasks), root, force, workers, limits, on_started, storing)
 
 
 def _file_outcome(outcome: parse_source.SourceOutcome) -> FileOutcome:

@@ -9,9 +9,11 @@ import threading
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
-from extract import pipeline
+from extract import parse_source, pipeline
 from extract.pipeline import default_parts_root, ingest
+from extract.reading import source_id_of
 from extract.warehouse import snapshot
 from extract.warehouse.manifest import Manifest, ManifestEntry
 from extract.warehouse.part_order import PartOrder
@@ -208,3 +210,61 @@ def test_loading_keeps_the_parts_order_whether_from_tables_or_files():
     assert snapshot._runs(["a", "b", "c", "d", "e", "f"], memory) == [["a"], ["b"], ["c"], ["d"], ["e", "f"]]
     assert snapshot._runs(["a", "b", "c"], {}) == [["a", "b", "c"]]
     assert snapshot._runs(["b", "d"], memory) == [["b"], ["d"]]
+
+
+def test_a_new_part_goes_into_the_snapshot_while_it_is_being_written(tmp_path, monkeypatch):
+    """The snapshot's thread loads a part from its tables as the ingest writes them to disk: after the
+    last file, the two took turns before, and nothing else hid the load."""
+    db = tmp_path / "w" / "warehouse.duckdb"
+    loaded: dict[str, threading.Event] = {}
+    during_write: list[bool] = []
+    real_write, real_load = PartStore.write, NextSnapshot.load_into
+
+    def load_into(self, wh, parts, tables=None):
+        real_load(self, wh, parts, tables)
+        for part in parts:
+            loaded.setdefault(part, threading.Event()).set()
+
+    def write(self, meta, tables, replace=False):
+        # Held open until the part is in the snapshot (or long enough to say it was not).
+        during_write.append(loaded.setdefault(meta.name, threading.Event()).wait(timeout=3))
+        return real_write(self, meta, tables, replace)
+
+    monkeypatch.setattr(NextSnapshot, "load_into", load_into)
+    monkeypatch.setattr(PartStore, "write", write)
+    assert not ingest(FIRST, db).failures
+    assert during_write == [True] * len(FIRST)
+    assert _in_stored_order(db) == _built_after(db, tmp_path)
+
+
+def test_a_part_fed_to_the_snapshot_that_then_cannot_be_stored_leaves_a_snapshot_of_the_manifest(tmp_path, monkeypatch):
+    """A source read again (here forced; in life a needs_ocr source once an OCR engine is installed) keeps
+    its part's name, and its new rows go into the snapshot as the part starts to be written. When the
+    disk then refuses the part, the source's entry and part stay as they were: the warehouse published
+    must hold those rows, not the ones fed to it."""
+    db = tmp_path / "w" / "warehouse.duckdb"
+    assert not ingest(FIRST, db).failures
+    refused = source_id_of(FIRST[1].read_bytes())
+    real_write, real_tables = PartStore.write, parse_source.part_tables
+
+    def write(self, meta, tables, replace=False):
+        if meta.source_id == refused:
+            raise OSError(28, "No space left on device")
+        return real_write(self, meta, tables, replace)
+
+    def read_differently(parsed):  # rows the stored part does not hold, under the same versions
+        tables = real_tables(parsed)
+        documents = tables["documents"]
+        titles = documents.column("title").to_pylist()
+        tables["documents"] = documents.set_column(documents.schema.get_field_index("title"), "title",
+                                                   pa.array([f"re-read: {t}" for t in titles], pa.string()))
+        return tables
+
+    monkeypatch.setattr(PartStore, "write", write)
+    monkeypatch.setattr(parse_source, "part_tables", read_differently)
+    report = ingest(FIRST, db, force=True)
+    assert [f.status for f in report.files] == ["ok", "failed", "ok"]
+    stored = _in_stored_order(db)
+    assert stored == _built_after(db, tmp_path)
+    titles = [row for row in stored["documents"] if refused in row]
+    assert titles and not any("re-read: " in str(row) for row in titles)

@@ -12,11 +12,14 @@ from extract.reliability.bounded import close_worker
 
 
 def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: int = 1,
-              limits: Limits = DEFAULT_LIMITS, on_started: Callable[[], None] | None = None) -> Iterator[SourceOutcome]:
-    """`on_started` is called once the first file is handed to a worker process (after the fork)."""
+              limits: Limits = DEFAULT_LIMITS, on_started: Callable[[], None] | None = None,
+              storing: Callable[[SourceOutcome], None] | None = None) -> Iterator[SourceOutcome]:
+    """`on_started` is called once the first file is handed to a worker process (after the fork); `storing`
+    as each part starts to be written in this process (one worker: `SourceJob.finish`). A pool's
+    processes store their parts themselves."""
     if workers <= 1:
         try:
-            yield from _pipelined(tasks, parts_root, force, limits, on_started)
+            yield from _pipelined(tasks, parts_root, force, limits, on_started, storing)
         finally:
             close_worker()  # the reading process lives as long as this ingest, no longer
         return
@@ -33,7 +36,8 @@ def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: i
 
 
 def _pipelined(tasks: list[SourceTask], parts_root: Path, force: bool, limits: Limits,
-               on_started: Callable[[], None] | None = None) -> Iterator[SourceOutcome]:
+               on_started: Callable[[], None] | None = None,
+               storing: Callable[[SourceOutcome], None] | None = None) -> Iterator[SourceOutcome]:
     """One worker reads; this process stores. The worker is handed the next file before the last one's
     part is written, so on a machine of two cores or more the writing hides behind the reading
     (on one core they take turns, as before)."""
@@ -48,7 +52,7 @@ def _pipelined(tasks: list[SourceTask], parts_root: Path, force: bool, limits: L
                 on_started()
                 on_started = None
         if previous is not None:
-            yield previous.finish()
+            yield previous.finish(storing)
         previous = job
     if previous is not None:
-        yield previous.finish()
+        yield previous.finish(storing)

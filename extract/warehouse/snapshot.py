@@ -76,6 +76,7 @@ class NextSnapshot:
         self._wh: Warehouse | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
+        self._spoiled = False  # holds a part the manifest will not name (`spoil`)
 
     def begin(self, parts: list[str] = ()) -> None:
         """Start making the file, then load `parts` into it. Call it after the engine has forked its
@@ -110,6 +111,8 @@ class NextSnapshot:
         (`PartOrder.advance`), for the thread to load. Before `begin` they wait for it. `tables`: the
         Arrow tables (by table name) of those parts that were just written from them, by part name;
         the others are read from their Parquet files."""
+        if self._spoiled:
+            return  # to be built afresh: loading more is wasted
         if self._thread is None:
             self._waiting += parts
             self._waiting_tables.update(tables or {})
@@ -122,10 +125,14 @@ class NextSnapshot:
             self._queue.put(None)
             self._thread.join()
 
+    def spoil(self) -> None:
+        """It was given a part that then could not be stored (`SnapshotFeed`): it will not fit any manifest."""
+        self._spoiled = True
+
     def fits(self, parts: list[str]) -> bool:
         """What was loaded is the head of `parts`, in order (once the thread is done loading)."""
         self._settle()
-        return parts[:len(self.loaded)] == self.loaded
+        return not self._spoiled and parts[:len(self.loaded)] == self.loaded
 
     def _load(self, parts: list[str], tables: dict[str, dict[str, pa.Table]]) -> None:
         if parts:
