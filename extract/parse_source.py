@@ -86,9 +86,10 @@ def parse_source_into_parts(path: str | Path, parts_root: str | Path, force: boo
 
 
 class SourceJob:
-    """One source through the stages, in three steps an engine can interleave: `start` hands the
-    reading to the worker, `collect` waits for what it read, `finish` stores it as a part. The local
-    engine stores one source while the worker reads the next (`extract/engines/local.py`)."""
+    """One source through the stages, in steps an engine can interleave: `start` hands the reading to
+    the worker, `wait` waits for its answer, `collect` reads what it read, `finish` stores it as a part.
+    The local engine reads and stores one source's answer while the worker reads the next
+    (`extract/engines/local.py`)."""
 
     def __init__(self, path: str | Path, parts_root: str | Path, force: bool = False, data: bytes | None = None,
                  limits: Limits = DEFAULT_LIMITS, source_id: str | None = None) -> None:
@@ -125,6 +126,11 @@ class SourceJob:
         if self.needs_reading and self.pending is None:
             self.pending = submit_bounded(read_and_parse, (self.path, self.data, self.limits, self.sid),
                                           self.limits.seconds)
+
+    def wait(self) -> None:
+        """Wait until the worker has answered (and is free for another file), without reading the answer."""
+        if self.pending is not None and self.read is None:
+            self.pending.wait()
 
     def collect(self) -> None:
         if self.pending is not None and self.read is None:

@@ -147,3 +147,32 @@ def test_closing_starts_no_thread_and_the_next_fork_reaps_what_it_killed(monkeyp
     assert second != first
     with pytest.raises(ProcessLookupError):
         os.kill(first, 0)
+
+
+def test_an_answer_waited_for_frees_the_worker_before_it_is_unpickled():
+    # The local engine sends the next file once the last answer is in, and unpickles it meanwhile.
+    first = bounded.submit_bounded(worker_pid, (), 30)
+    first.wait()
+    second = bounded.submit_bounded(warn_and_return, (5,), 30)
+    assert first.result() != os.getpid()
+    with pytest.warns(UserWarning, match="no OCR engine"):
+        assert second.result() == 5
+
+
+def test_the_local_engine_sends_the_next_file_before_reading_the_last_answer(tmp_path, monkeypatch):
+    from extract.engines import SourceTask
+    from extract.engines.local import run_local
+    from extract.parse_source import SourceJob
+    from extract.reading import source_id_of
+    from tests.conftest import seed
+
+    events: list[tuple[str, str]] = []
+    real_start, real_collect = SourceJob.start, SourceJob.collect
+    monkeypatch.setattr(SourceJob, "start", lambda self: (events.append(("send", self.path.name)), real_start(self))[1])
+    monkeypatch.setattr(SourceJob, "collect", lambda self: (events.append(("read", self.path.name)), real_collect(self))[1])
+    files = [seed(0), seed(2)]
+    tasks = [SourceTask(f, source_id_of(f.read_bytes()), f.read_bytes()) for f in files]
+    outcomes = list(run_local(tasks, tmp_path / "parts", force=False))
+    assert [o.status for o in outcomes] == ["ok", "ok"]
+    first, second = (f.name for f in files)
+    assert events.index(("send", second)) < events.index(("read", first))

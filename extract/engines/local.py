@@ -38,15 +38,15 @@ def run_local(tasks: list[SourceTask], parts_root: Path, force: bool, workers: i
 def _pipelined(tasks: list[SourceTask], parts_root: Path, force: bool, limits: Limits,
                on_started: Callable[[], None] | None = None,
                storing: Callable[[SourceOutcome], None] | None = None) -> Iterator[SourceOutcome]:
-    """One worker reads; this process stores. The worker is handed the next file before the last one's
-    part is written, so on a machine of two cores or more the writing hides behind the reading
-    (on one core they take turns, as before)."""
+    """One worker reads; this process stores. The worker is handed the next file as soon as it has
+    answered for the last one, before that answer is unpickled and its part written, so on a machine of
+    two cores or more the storing hides behind the reading (on one core they take turns)."""
     previous: SourceJob | None = None
     for task in tasks:
         job = SourceJob(task.path, parts_root, force, task.data, limits, task.source_id)
         if job.needs_reading:
             if previous is not None:
-                previous.collect()  # the worker takes one file at a time
+                previous.wait()  # the worker takes one file at a time; its answer is read after the next is sent
             job.start()
             if on_started:
                 on_started()
