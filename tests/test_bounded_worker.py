@@ -176,3 +176,32 @@ def test_the_local_engine_sends_the_next_file_before_reading_the_last_answer(tmp
     assert [o.status for o in outcomes] == ["ok", "ok"]
     first, second = (f.name for f in files)
     assert events.index(("send", second)) < events.index(("read", first))
+
+
+def burn(seconds: float) -> int:
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+    return os.getpid()
+
+
+def burn_in_a_worker(seconds: float) -> int:
+    return run_bounded(burn, (seconds,), 30)
+
+
+def test_a_pool_process_ends_its_worker_as_it_exits_so_the_workers_cpu_time_is_counted():
+    # The benchmarks price a pool's pages per CPU second from the children's CPU time, which counts a
+    # process only once its parent has reaped it: the pool process must reap its own reading worker.
+    import multiprocessing
+    import resource
+    from concurrent.futures import ProcessPoolExecutor
+
+    def children_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    before = children_cpu()
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        worker = pool.submit(burn_in_a_worker, 0.4).result()
+    assert worker != os.getpid()
+    assert children_cpu() - before >= 0.35
