@@ -205,3 +205,14 @@ def test_a_pool_process_ends_its_worker_as_it_exits_so_the_workers_cpu_time_is_c
         worker = pool.submit(burn_in_a_worker, 0.4).result()
     assert worker != os.getpid()
     assert children_cpu() - before >= 0.35
+
+
+def test_a_live_reading_workers_cpu_time_is_counted_for_a_dask_worker():
+    # A Dask worker keeps its reading worker between tasks: its time is read from the system, not rusage.
+    pytest.importorskip("psutil")
+    from extract.bench_engines import cpu_with_reading_worker, own_cpu_seconds
+
+    before = cpu_with_reading_worker()
+    run_bounded(burn, (0.3,), 30)  # the worker stays alive after its call
+    assert cpu_with_reading_worker() - before >= 0.25
+    assert own_cpu_seconds() - before < 0.25  # not counted by rusage while it lives
