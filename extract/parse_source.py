@@ -92,11 +92,8 @@ class SourceJob:
     (`extract/engines/local.py`)."""
 
     def __init__(self, path: str | Path, parts_root: str | Path, force: bool = False, data: bytes | None = None,
-                 limits: Limits = DEFAULT_LIMITS, source_id: str | None = None, tables_in_worker: bool = False) -> None:
-        """`tables_in_worker`: the worker makes the part's Arrow tables and sends them instead of the
-        records (for the last file of a batch: see `read_and_parse`)."""
+                 limits: Limits = DEFAULT_LIMITS, source_id: str | None = None) -> None:
         self.started = time.perf_counter()
-        self.tables_in_worker = tables_in_worker
         self.path, self.store, self.force, self.limits = Path(path), PartStore(parts_root), force, limits
         self.outcome: SourceOutcome | None = None  # known without reading: unreadable bytes, or a current part
         self.pending = self.read = None
@@ -127,8 +124,8 @@ class SourceJob:
         """read -> split -> parse -> validate in the forked worker under the time limit: a hang, a crash
         or a bug in a C library fails this file alone."""
         if self.needs_reading and self.pending is None:
-            self.pending = submit_bounded(read_and_parse, (self.path, self.data, self.limits, self.sid,
-                                                           self.tables_in_worker), self.limits.seconds)
+            self.pending = submit_bounded(read_and_parse, (self.path, self.data, self.limits, self.sid),
+                                          self.limits.seconds)
 
     def wait(self) -> None:
         """Wait until the worker has answered (and is free for another file), without reading the answer."""
@@ -163,7 +160,7 @@ class SourceJob:
                      parsers=sorted({f"{d.row.parser}={d.row.parser_version}" for d in parsed if d.row.parser}),
                      doc_types=[d.row.doc_type for d in parsed])
         meta.ocr_pages = source.ocr_pages
-        return _load(self.store, self.path, meta, parsed, self.started, self.force, storing, source.tables)
+        return _load(self.store, self.path, meta, parsed, self.started, self.force, storing)
 
 
 @dataclass
@@ -174,28 +171,18 @@ class ReadSummary:
     kind: str
     ocr_pages: int = 0
     needs_ocr: str | None = None  # why it is incomplete: image pages no OCR engine could read
-    tables: dict[str, pa.Table] | None = None  # the part's tables, when made where it was read
 
 
-def read_and_parse(path: Path, data: bytes, limits: Limits, source_id: str | None = None,
-                   as_tables: bool = False) -> tuple[ReadSummary, list[ParsedDocument]] | tuple[str, str]:
-    """Read, split, parse and validate one source; an unreadable one gives (its status, its one-line reason).
-
-    `as_tables`: the records and warnings come as the part's Arrow tables (`ReadSummary.tables`), each
-    document keeping only its row. The local engine asks so for the last file it hands its worker: nothing
-    is read after it, so the worker is free to make them, and the ingesting process, which would
-    otherwise unpickle the records and make the tables while the worker sat idle, can load them at once."""
+def read_and_parse(path: Path, data: bytes, limits: Limits,
+                   source_id: str | None = None) -> tuple[ReadSummary, list[ParsedDocument]] | tuple[str, str]:
+    """Read, split, parse and validate one source; an unreadable one gives (its status, its one-line reason)."""
     try:
         source = read_source(path, data, limits, source_id)
     except UnreadableSource as exc:
         return exc.status, str(exc)
     parsed = validate(parse_documents(splitting.split_source(source)))
     ocr_pages = sum(1 for page in source.pages if page.text_source == OCR)
-    summary = ReadSummary(len(source.pages), source.kind, ocr_pages, needs_ocr_reason(source))
-    if as_tables:
-        summary.tables = part_tables(parsed)
-        parsed = [ParsedDocument(doc.row) for doc in parsed]
-    return summary, parsed
+    return ReadSummary(len(source.pages), source.kind, ocr_pages, needs_ocr_reason(source)), parsed
 
 
 def _meta(sid: str, status: str, error: str | None, pages: int | None = None, kind: str | None = None,
@@ -206,12 +193,10 @@ def _meta(sid: str, status: str, error: str | None, pages: int | None = None, ki
 
 
 def _load(store: PartStore, path: Path, meta: PartMeta, parsed: list[ParsedDocument], started: float,
-          force: bool, storing: Callable[[SourceOutcome], None] | None = None,
-          tables: dict[str, pa.Table] | None = None) -> SourceOutcome:
-    """The load stage: the source's rows as one part; if it cannot be written, the source fails whole.
-    `tables`: the part's tables as the worker made them (else made here from `parsed`)."""
+          force: bool, storing: Callable[[SourceOutcome], None] | None = None) -> SourceOutcome:
+    """The load stage: the source's rows as one part; if it cannot be written, the source fails whole."""
     outcome = _outcome(path, meta, started)
-    outcome.tables = tables if tables is not None else part_tables(parsed)
+    outcome.tables = part_tables(parsed)
     if storing is not None:
         storing(outcome)
     try:

@@ -216,36 +216,3 @@ def test_a_live_reading_workers_cpu_time_is_counted_for_a_dask_worker():
     run_bounded(burn, (0.3,), 30)  # the worker stays alive after its call
     assert cpu_with_reading_worker() - before >= 0.25
     assert own_cpu_seconds() - before < 0.25  # not counted by rusage while it lives
-
-
-def test_the_last_file_comes_back_as_the_tables_its_part_is_written_from(tmp_path, monkeypatch):
-    """The local engine asks the worker for the last file's part as Arrow tables: the same tables the
-    ingesting process would make from the records, which stay behind in the worker."""
-    from extract.engines import SourceTask
-    from extract.engines.local import run_local
-    from extract.parse_source import SourceJob, part_tables, read_and_parse
-    from extract.reading import source_id_of
-    from extract.reading.limits import DEFAULT_LIMITS
-    from tests.conftest import seed
-
-    files = [seed(0), seed(2)]
-    summary, parsed = read_and_parse(files[1], files[1].read_bytes(), DEFAULT_LIMITS, as_tables=True)
-    _, records = read_and_parse(files[1], files[1].read_bytes(), DEFAULT_LIMITS)
-    made_here = part_tables(records)
-    assert sum(len(d.records) for d in records) > 0
-    assert all(not d.records and not d.warnings for d in parsed) and [d.row for d in parsed] == [d.row for d in records]
-    assert summary.tables.keys() == made_here.keys()
-    assert all(summary.tables[t].equals(made_here[t]) for t in made_here)
-
-    asked: list[bool] = []
-    real_init = SourceJob.__init__
-
-    def init(self, *args, **kwargs):
-        real_init(self, *args, **kwargs)
-        asked.append(self.tables_in_worker)
-
-    monkeypatch.setattr(SourceJob, "__init__", init)
-    tasks = [SourceTask(f, source_id_of(f.read_bytes()), f.read_bytes()) for f in files]
-    outcomes = list(run_local(tasks, tmp_path / "parts", force=False))
-    assert asked == [False, True]
-    assert all(o.tables["documents"].num_rows for o in outcomes)

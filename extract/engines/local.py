@@ -42,10 +42,8 @@ def _pipelined(tasks: list[SourceTask], parts_root: Path, force: bool, limits: L
     answered for the last one, before that answer is unpickled and its part written, so on a machine of
     two cores or more the storing hides behind the reading (on one core they take turns)."""
     previous: SourceJob | None = None
-    for k, task in enumerate(tasks):
-        # The last file's tables are made by the worker: after it there is no reading for it to do.
-        job = SourceJob(task.path, parts_root, force, task.data, limits, task.source_id,
-                        tables_in_worker=k == len(tasks) - 1)
+    for task in tasks:
+        job = SourceJob(task.path, parts_root, force, task.data, limits, task.source_id)
         if job.needs_reading:
             if previous is not None:
                 previous.wait()  # the worker takes one file at a time; its answer is read after the next is sent
