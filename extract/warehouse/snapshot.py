@@ -9,9 +9,10 @@ consistent view (the old file lives on until it lets go), a connection
 opened afterwards sees the new one, and a kill at any point leaves the old
 warehouse whole. Nothing ever writes into the file analysts have open.
 
-Opening the new file (a copy of the empty warehouse, `empty.py`, attached to the
-process's writing DuckDB, `attached.py`) costs a millisecond, and the first time
-in a process 12 ms more to start that DuckDB, as much as reading a few pages. An ingest starts that step in a thread
+Opening the new file (a copy of the empty warehouse, `empty.py`, attached to
+the process's writing DuckDB, `attached.py`) costs a millisecond, and the first
+time in a process 12 ms more to start that DuckDB, as much as reading a few
+pages. An ingest starts that step in a thread
 (`NextSnapshot`) as it starts reading the sources, so it is done while they
 are read (DuckDB lets go of Python's lock while it works). The loads follow
 while the sources are read too: each part is loaded once every part before
@@ -208,7 +209,7 @@ def build_snapshot(db: str | Path, manifest: Manifest, store: PartStore, prepare
                 nxt.load_into(wh, parts[len(nxt.loaded):])
             if nxt.models & {ScorecardValue, ScorecardCommentary}:  # else the dedupe stage has nothing to read
                 fill_scorecard_facts(wh)
-            wh.con.execute("CHECKPOINT")
+        # (Closing checkpointed the file and synced it: `attached.detach`.)
         # A write-ahead log left beside the live file by a writer of an older version
         # would be replayed into the new generation: it belongs to the old one only.
         Path(f"{db}.wal").unlink(missing_ok=True)
