@@ -32,10 +32,9 @@ def warm_worker(sample: Path) -> None:
     """What a long-running worker has done before its next file: parsed one (the minutes parser builds
     its spaCy pipeline on first use)."""
     from extract.parse import parse_documents
-    from extract.reading import read_source
-    from extract.splitting import split_source
+    from extract.read_documents import read_documents
 
-    parse_documents(split_source(read_source(sample)))
+    parse_documents(read_documents(sample)[1])
 
 
 def warm_sample(files: list[Path]) -> Path:

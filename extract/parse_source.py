@@ -18,7 +18,8 @@ import pyarrow as pa
 
 from extract import splitting
 from extract.parse import ParsedDocument, parse_documents
-from extract.reading import UnreadableSource, read_bytes, read_source, source_id_of
+from extract.read_documents import read_documents
+from extract.reading import UnreadableSource, read_bytes, source_id_of
 from extract.ocr_marks import needs_ocr_reason
 from extract.reading.limits import DEFAULT_LIMITS, Limits
 from extract.reliability import BoundedFailure, submit_bounded
@@ -177,10 +178,10 @@ def read_and_parse(path: Path, data: bytes, limits: Limits,
                    source_id: str | None = None) -> tuple[ReadSummary, list[ParsedDocument]] | tuple[str, str]:
     """Read, split, parse and validate one source; an unreadable one gives (its status, its one-line reason)."""
     try:
-        source = read_source(path, data, limits, source_id)
+        source, documents = read_documents(path, data, limits, source_id)
     except UnreadableSource as exc:
         return exc.status, str(exc)
-    parsed = validate(parse_documents(splitting.split_source(source)))
+    parsed = validate(parse_documents(documents))
     ocr_pages = sum(1 for page in source.pages if page.text_source == OCR)
     return ReadSummary(len(source.pages), source.kind, ocr_pages, needs_ocr_reason(source)), parsed
 

@@ -7,6 +7,8 @@ Each entry is a type package (`parsers/<type>/`) with the same faces:
   recognise  lines -> a type or None: asked by the splitter, in this list's order, for a run of
              lines that no cue opened (and to confirm a weak cue)
   parse      Document -> ParseResult: pure, pages in, records out; no file or database access
+  COLOUR_TYPES (optional) the types among TYPE and SUBTYPES whose parser reads the pages' status
+             colours (`Page.fills`): the reader reads them for those documents' pages only
 
 Adding a type is one package and one line in TYPE_PACKAGES (see CONTRIBUTING.md). Nothing else
 imports a parser by name.
@@ -38,10 +40,11 @@ class Parser:
     name: str
     version: str
     parse: Callable[[Document], ParseResult]
+    reads_colours: bool = False  # reads `Page.fills` (extract/reading/colours.py)
 
 
 PARSERS: dict[str, Parser] = {
-    name: Parser(name, package.VERSION, package.parse)
+    name: Parser(name, package.VERSION, package.parse, name in getattr(package, "COLOUR_TYPES", ()))
     for package in TYPE_PACKAGES
     for name in (package.TYPE, *package.SUBTYPES)
 }

@@ -128,11 +128,11 @@ class Page:
     width: float | None = None  # None for text sources
     height: float | None = None
     label: str | None = None  # printed page stamp ("52" from "Page 52"), if any
-    has_text_layer: bool = True
-    # Filled shapes in a status colour (RAG shown only as a colour): ((x0, top, x1, bottom), (r, g, b)),
-    # components 0-1. Filled by the PDF reader, only on pages whose drawings hold such fills.
-    fills: list[tuple[tuple[float, float, float, float], tuple[float, float, float]]] = field(default_factory=list)
     has_text_layer: bool = True  # False when the page holds no text to read: neither a text layer nor OCR words
+    # Filled shapes in a status colour (RAG shown only as a colour): ((x0, top, x1, bottom), (r, g, b)),
+    # components 0-1. Read from the PDF for the pages of documents whose parser reads them
+    # (`extract.read_documents`), on pages that print a status label; empty on every other page.
+    fills: list[tuple[tuple[float, float, float, float], tuple[float, float, float]]] = field(default_factory=list)
     text_source: str = TEXT_LAYER  # TEXT_LAYER, OCR or NEEDS_OCR
 
     @property

@@ -4,8 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from extract.reading import read_source
-from extract.splitting import split_source
+from extract.read_documents import read_documents
 from parsers.registry import parser_for
 from parsers.common.figures import parse_figure
 
@@ -26,7 +25,7 @@ def figure(printed: str | None) -> float | None:
 
 def parse_pdf(path: Path):
     """(documents, records, warnings) of every scorecard document in the file."""
-    docs = split_source(read_source(path))
+    _, docs = read_documents(path)
     records, warnings = [], []
     for doc in docs:
         if doc.doc_type == "scorecard":

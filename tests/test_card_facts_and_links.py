@@ -108,13 +108,16 @@ def test_fill_colours_map_to_rag_with_tolerance(rgb, rag):
     assert rag_of_colour(rgb) == rag
 
 
-def test_a_table_dashboard_whose_rag_is_only_a_filled_cell(tmp_path: Path):
+_DASHBOARD_ROWS = [("Percentage of assessments within 45 days", "85.0%", "88.2%", "90.0%", (0.0, 0.69, 0.31)),
+                   ("Percentage of re-referrals within 12 months", "24.0%", "26.1%", "22.0%", (0.9, 0.1, 0.1)),
+                   ("Percentage of reviews on time", "91.0%", "93.5%", "95.0%", None)]
+
+
+def _rag_fill_dashboard(path: Path) -> Path:
+    """A performance table whose RAG column is only filled cells (green, red, and one left blank)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
 
-    from tests.card_report_helpers import parse_pdf
-
-    path = tmp_path / "dashboard.pdf"
     c = canvas.Canvas(str(path), pagesize=landscape(A4), invariant=1)
     c.setFont("Helvetica-Bold", 14)
     c.drawString(40, 560, "Children's Services Performance Scorecard - Quarter 3 2024/25")
@@ -122,10 +125,7 @@ def test_a_table_dashboard_whose_rag_is_only_a_filled_cell(tmp_path: Path):
     for x, head in ((40, "Indicator"), (330, "2022/23"), (400, "2023/24"), (470, "Target 2023/24"), (560, "RAG")):
         c.drawString(x, 520, head)
     c.setFont("Helvetica", 9)
-    rows = [("Percentage of assessments within 45 days", "85.0%", "88.2%", "90.0%", (0.0, 0.69, 0.31)),
-            ("Percentage of re-referrals within 12 months", "24.0%", "26.1%", "22.0%", (0.9, 0.1, 0.1)),
-            ("Percentage of reviews on time", "91.0%", "93.5%", "95.0%", None)]
-    for k, (name, a, b, target, rgb) in enumerate(rows):
+    for k, (name, a, b, target, rgb) in enumerate(_DASHBOARD_ROWS):
         y = 500 - 20 * k
         c.drawString(40, y, name)
         for x, text in ((330, a), (400, b), (470, target)):
@@ -135,6 +135,14 @@ def test_a_table_dashboard_whose_rag_is_only_a_filled_cell(tmp_path: Path):
             c.rect(560, y - 4, 30, 14, stroke=0, fill=1)
             c.setFillColorRGB(0, 0, 0)
     c.save()
+    return path
+
+
+def test_a_table_dashboard_whose_rag_is_only_a_filled_cell(tmp_path: Path):
+    from tests.card_report_helpers import parse_pdf
+
+    path = _rag_fill_dashboard(tmp_path / "dashboard.pdf")
+    rows = _DASHBOARD_ROWS
     _, records, _ = parse_pdf(path)
     latest = {r.indicator: r for r in records if r.period == "2023/24" and not r.is_target}
     assert {n: (r.value, r.rag, r.rag_source) for n, r in latest.items()} == {
@@ -177,14 +185,15 @@ def test_a_figure_in_another_pack_links_only_when_its_period_is_of_the_commentar
     assert (link.fact_document_id, link.matched_by) == ("new:p1-9", "value and indicator words")
 
 
-def test_the_pdf_reader_keeps_status_fills_only_on_pages_that_print_a_performance_label(tmp_path):
+def test_status_fills_are_read_only_on_pages_that_print_a_performance_label(tmp_path):
     from reportlab.pdfgen import canvas
 
-    from extract.reading import read_source
+    from extract.reading.colours import read_status_fills
 
     path = tmp_path / "fills.pdf"
     c = canvas.Canvas(str(path), invariant=1)
-    for text in ("Target: 95%", "A page about something else"):
+    texts = ("Target: 95%", "A page about something else")
+    for text in texts:
         c.drawString(40, 700, text)
         for rgb in ((0.0, 0.69, 0.31), (0.5, 0.5, 0.5), (1.0, 1.0, 1.0)):
             c.setFillColorRGB(*rgb)
@@ -192,12 +201,40 @@ def test_the_pdf_reader_keeps_status_fills_only_on_pages_that_print_a_performanc
             c.setFillColorRGB(0, 0, 0)
         c.showPage()
     c.save()
-    first, second = read_source(path).pages
-    assert [tuple(round(v, 2) for v in rgb) for _, rgb in first.fills] == [(0.0, 0.69, 0.31)], \
+    fills = read_status_fills(path.read_bytes(), {1: texts[0], 2: texts[1]})
+    assert list(fills) == [1], "the second page prints no performance label: its drawings are not read"
+    assert [tuple(round(v, 2) for v in rgb) for _, rgb in fills[1]] == [(0.0, 0.69, 0.31)], \
         "the grey and the white are no status"
-    (x0, top, x1, bottom), _ = first.fills[0]
+    (x0, top, x1, bottom), _ = fills[1][0]
     assert (round(x0), round(x1), round(bottom - top)) == (40, 60, 10)
-    assert second.fills == []
+
+
+def test_status_colours_are_read_for_the_documents_whose_parser_reads_them_and_no_others(tmp_path, monkeypatch):
+    """A real set of minutes, a green square drawn on every page: minutes never read colours, so none are
+    read for them, though their pages print "target" and "latest"; a dashboard's pages get theirs."""
+    import pymupdf
+
+    import extract.read_documents as reading
+    from extract.read_documents import read_documents
+
+    minutes = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "moderngov" / \
+        "kent-corporate-parenting-panel-2024-10-29-minutes.pdf"
+    with pymupdf.open(minutes) as doc:
+        for page in doc:
+            page.draw_rect(pymupdf.Rect(40, 40, 60, 50), color=None, fill=(0.0, 0.69, 0.31))
+        doc.save(tmp_path / "minutes.pdf")
+    asked: list[dict] = []
+    read = reading.read_status_fills
+    monkeypatch.setattr(reading, "read_status_fills", lambda data, pages: asked.append(pages) or read(data, pages))
+    source, documents = read_documents(tmp_path / "minutes.pdf")
+    assert [d.doc_type for d in documents] == ["minutes"]
+    assert any("target" in page.text.lower() or "latest" in page.text.lower() for page in source.pages)
+    assert asked == [] and all(page.fills == [] for d in documents for page in d.pages)
+
+    dashboard = _rag_fill_dashboard(tmp_path / "dashboard.pdf")
+    _, documents = read_documents(dashboard)
+    assert [d.doc_type for d in documents] == ["scorecard"] and list(asked[-1]) == [1]
+    assert [tuple(round(v, 2) for v in rgb) for _, rgb in documents[0].pages[0].fills] == [(0.0, 0.69, 0.31), (0.9, 0.1, 0.1)]
 
 
 def test_a_cards_status_fill_is_its_small_shape_not_a_banner_or_a_chart_band():

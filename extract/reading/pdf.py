@@ -86,11 +86,11 @@ def read_pdf_pages(doc: pymupdf.Document) -> list[Page]:
             else:
                 lines = ocr_lines(page, index + 1, counter + 1, engine)
                 counter += len(lines)
-                pages.append(_page(page, rect, index, lines, OCR, " ".join(l.text for l in lines)))
+                pages.append(_page(page, rect, index, lines, OCR))
                 continue
         lines = _lines(columns, texts, index + 1, counter) if columns else []
         counter += len(lines)
-        pages.append(_page(page, rect, index, lines, text_source, page_text))
+        pages.append(_page(page, rect, index, lines, text_source))
     drop_repeated_headers(pages)
     return pages
 
@@ -136,40 +136,14 @@ def _lines(columns: PageWords, texts: tuple[str, ...], page: int, counter: int) 
     return lines
 
 
-# Words a page prints where a RAG may be shown only as a colour (performance tables and cards).
-_STATUS_WORDS = ("target", "rag", "status", "actual", "latest", "tolerance", "threshold", "floor", "goal")
-_STATUS_PAGE = re.compile(rf"\b(?:{'|'.join(_STATUS_WORDS)})\b")
-
-
-def _status_fills(page: pymupdf.Page, text: str) -> list:
-    """Filled shapes in clear colours, on pages that print a performance label (drawings cost a third
-    of the text extraction: other pages skip them). Greys, black and white name no status: dropped."""
-    low = text.lower()
-    # Plain substring tests first: the word-bounded regex costs 70 µs a page, and most pages have none.
-    if not any(word in low for word in _STATUS_WORDS) or not _STATUS_PAGE.search(low):
-        return []
-    fills = []
-    try:
-        drawings = page.get_cdrawings()
-    except Exception:
-        return []
-    for d in drawings:
-        rgb = d.get("fill")
-        if not rgb or len(rgb) != 3 or max(rgb) - min(rgb) < 0.12:
-            continue
-        x0, y0, x1, y1 = d["rect"]
-        fills.append(((x0, y0, x1, y1), tuple(rgb)))
-    return fills
-
-
-def _page(page: pymupdf.Page, rect: pymupdf.Rect, index: int, lines: list[Line], text_source: str, text: str) -> Page:
-    """A page of lines, its stamps and page number taken off (OCR'd lines too: they print the same furniture)."""
+def _page(page: pymupdf.Page, rect: pymupdf.Rect, index: int, lines: list[Line], text_source: str) -> Page:
+    """A page of lines, its stamps and page number taken off (OCR'd lines too: they print the same furniture).
+    Its status colours are read later, only if a parser asks for them (`colours.py`)."""
     kept, label = remove_stamps(lines)
     kept, number_label = drop_top_page_number(kept)
     has_text = bool(lines) if text_source == OCR else bool(lines) or not _has_images(page)
     return Page(number=index + 1, lines=kept, width=rect.width, height=rect.height, label=label or number_label,
-                has_text_layer=has_text, text_source=text_source,
-                fills=_status_fills(page, text))
+                has_text_layer=has_text, text_source=text_source)
 
 
 def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int]]:

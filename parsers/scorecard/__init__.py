@@ -39,6 +39,8 @@ from schemas.document import Document
 
 TYPE = "scorecard"
 SUBTYPES: tuple[str, ...] = ("scorecard_commentary",)
+# A table row or card may show its RAG only as a fill colour (`rag_colours`, `table_fills`).
+COLOUR_TYPES = ("scorecard",)
 recognise = scorecard_kind
 
 
@@ -48,5 +50,5 @@ def parse(document: Document) -> ParseResult:
     return parse_scorecard(document)
 
 
-__all__ = ["TYPE", "SUBTYPES", "VERSION", "recognise", "parse", "parse_scorecard", "parse_scorecard_commentary",
+__all__ = ["TYPE", "SUBTYPES", "COLOUR_TYPES", "VERSION", "recognise", "parse", "parse_scorecard", "parse_scorecard_commentary",
            "scorecard_kind"]
