@@ -17,6 +17,16 @@ def _parse(name: str):
     return parse_minutes(make_document(source, source.lines, "minutes"))
 
 
+def _edited(path: Path, fixture: str, *edits: tuple[str, str]) -> Path:
+    """A copy of a fixture at `path` with each (printed, edited) text replaced; each must be printed there."""
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    for printed, edited in edits:
+        assert printed in text, printed
+        text = text.replace(printed, edited)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _attendance(result) -> dict[str, Attendance]:
     return {r.name: r for r in result.records if isinstance(r, Attendance)}
 
@@ -161,11 +171,7 @@ def test_unnumbered_items_in_a_pdf_where_lines_come_from_word_positions(tmp_path
 # --- more wordings of the same facts, as edits of the fixture text ------------------------------
 
 def _parse_edited(tmp_path, old: str, new: str):
-    text = (FIXTURES / "cpp-unnumbered-and-decimal-items.txt").read_text(encoding="utf-8")
-    assert old in text
-    (tmp_path / "edited.txt").write_text(text.replace(old, new), encoding="utf-8")
-    source = read_source(tmp_path / "edited.txt")
-    return parse_minutes(make_document(source, source.lines, "minutes"))
+    return _parse(_edited(tmp_path / "edited.txt", "cpp-unnumbered-and-decimal-items.txt", (old, new)))
 
 
 def test_a_list_of_remote_attendees_under_its_own_label(tmp_path):
@@ -284,8 +290,7 @@ def test_the_legend_may_stand_in_brackets_or_say_the_mark_means_absence(tmp_path
 
 
 def test_asterisks_without_a_legend_say_nothing_of_attendance(tmp_path):
-    no_legend = tmp_path / "no-legend.txt"
-    no_legend.write_text((FIXTURES / MARKED).read_text(encoding="utf-8").replace("*Present\n", ""), encoding="utf-8")
+    no_legend = _edited(tmp_path / "no-legend.txt", MARKED, ("*Present\n", ""))
     people = _marked_people(_parse(no_legend))
     assert not CAME & set(people) and "Tony Doran" not in people  # the list is not read as attendance
     assert {n for n, (present, _) in people.items() if not present} == {"Kelly Leonard", "Rosalind Love", "Antony Farmer"}  # the apologies item still is
@@ -314,9 +319,9 @@ def test_a_decision_under_a_heading_is_not_the_headings_last_line_and_a_trailing
     resolved = [r for r in result.records if isinstance(r, Resolution) and r.item_number == "2"]
     assert [r.text for r in resolved] == ["That Mr P Bartlett be duly elected Vice Chair of the Corporate Parenting Panel."]
     assert next(r for r in result.records if isinstance(r, Meeting)).end_time.isoformat() == "12:45:00"  # "ended at: 12.45 pm"
-    anchored = tmp_path / "anchored.txt"
-    anchored.write_text((FIXTURES / MARKED).read_text(encoding="utf-8").replace(
-        "1. APOLOGIES AND SUBSTITUTES", "1/24 APOLOGIES AND SUBSTITUTES [Item 1]"), encoding="utf-8")
+    anchored = _edited(tmp_path / "anchored.txt", MARKED,
+        ("1. APOLOGIES AND SUBSTITUTES",
+         "1/24 APOLOGIES AND SUBSTITUTES [Item 1]"))
     from schemas.meetings import MinuteItem
 
     first = next(r for r in _parse(anchored).records if isinstance(r, MinuteItem))
@@ -391,23 +396,20 @@ def test_apologies_submitted_on_behalf_of_and_members_attending_under_standing_o
 
 
 def test_a_sentence_among_the_names_is_no_seat(tmp_path):
-    edited = tmp_path / "prose.txt"
-    edited.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
-        "D Jeffrey and D Brazier\n", "D Jeffrey and D Brazier\n\nThose present had been sent the papers in advance\n"),
-        encoding="utf-8")
+    edited = _edited(tmp_path / "prose.txt", FLAGGED,
+        ("D Jeffrey and D Brazier\n",
+         "D Jeffrey and D Brazier\n\nThose present had been sent the papers in advance\n"))
     people = _attendance(_parse(edited))
     assert len(people) == 8 and not any("papers" in n for n in people)
     # A sentence about a listed member is no second member either.
-    declared = tmp_path / "declared.txt"
-    declared.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
-        "D Jeffrey and D Brazier\n", "D Jeffrey and D Brazier\nCouncillor G Cooke declared an interest as a foster carer\n"),
-        encoding="utf-8")
+    declared = _edited(tmp_path / "declared.txt", FLAGGED,
+        ("D Jeffrey and D Brazier\n",
+         "D Jeffrey and D Brazier\nCouncillor G Cooke declared an interest as a foster carer\n"))
     assert len(_attendance(_parse(declared))) == 8
     # A seat with no person's name is still kept (the county's ambassador, read from the shared minutes' layout).
-    seat = tmp_path / "seat.txt"
-    seat.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
-        "Councillor S Chandler\n", "Councillor S Chandler\nAmbassador for Vulnerable Children and Young People\n"),
-        encoding="utf-8")
+    seat = _edited(tmp_path / "seat.txt", FLAGGED,
+        ("Councillor S Chandler\n",
+         "Councillor S Chandler\nAmbassador for Vulnerable Children and Young People\n"))
     assert "Ambassador for Vulnerable Children and Young People" in _attendance(_parse(seat))
 
 
@@ -425,10 +427,9 @@ def test_minute_numbers_closed_by_a_bracket(tmp_path):
 
 
 def test_the_chairs_office_named_beside_a_post_in_one_bracket(tmp_path):
-    edited = tmp_path / "office-in-note.txt"
-    edited.write_text((FIXTURES / COUNTY).read_text(encoding="utf-8").replace(
-        "Mr Tom Byrne, Kent Foster Carers Association", "Mr Tom Byrne (Kent Foster Carers Association, Vice-Chair)"),
-        encoding="utf-8")
+    edited = _edited(tmp_path / "office-in-note.txt", COUNTY,
+        ("Mr Tom Byrne, Kent Foster Carers Association",
+         "Mr Tom Byrne (Kent Foster Carers Association, Vice-Chair)"))
     byrne = _attendance(_parse(edited))["Tom Byrne"]
     assert (byrne.role, byrne.position) == ("vice_chair", "Kent Foster Carers Association")
 
@@ -463,10 +464,9 @@ def test_the_attendance_table_rendered_to_pdf_reads_the_same(tmp_path):
 def test_a_council_named_by_its_place_heads_the_minutes_and_the_committee_is_the_next_heading(tmp_path):
     from schemas.meetings import Meeting
 
-    edited = tmp_path / "place-council.txt"
-    edited.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
-        "CORPORATE PARENTING PANEL\n", "ROYAL BOROUGH OF KINGSTON UPON THAMES\n\nMINUTES OF THE CORPORATE PARENTING SUB-COMMITTEE\n"),
-        encoding="utf-8")
+    edited = _edited(tmp_path / "place-council.txt", FLAGGED,
+        ("CORPORATE PARENTING PANEL\n",
+         "ROYAL BOROUGH OF KINGSTON UPON THAMES\n\nMINUTES OF THE CORPORATE PARENTING SUB-COMMITTEE\n"))
     result = _parse(edited)
     meeting = next(r for r in result.records if isinstance(r, Meeting))
     assert (meeting.council, meeting.committee) == ("Royal Borough of Kingston upon Thames", "Corporate Parenting Sub-Committee")
@@ -506,32 +506,29 @@ def test_minute_numbers_followed_by_a_dash(tmp_path):
 def test_one_person_a_line_with_a_dashed_post_and_a_body(tmp_path):
     """Partnership boards list "Name – Post, Body (Chair)" a line; the names and posts are the Corporate Parenting
     Panel's own (29 October 2024, p1), the bodies added as such boards print them."""
-    edited = tmp_path / "dashed-posts.txt"
-    edited.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
-        "Councillors S Prendergast (Chair), P Bartlett, G Cooke, D Jeffrey and D Brazier\n",
-        "Sue Chandler – Cabinet Member for Integrated Children's Services, Kent County Council (Chair)\n"
-        "Kevin Kasaven – Director of Children's Countywide Services, Kent County Council\n"
-        "Alice Gleave – Interim Assistant Director for SEND Operations\n"
-        "Natalia Merritt – Co-Chair, Kent Housing Options Subgroup\n").replace(
-        "Apologies for absence were submitted on behalf of Councillors R Love and K Leonard.",
-        "Apologies:\nJason Read – Youth Justice Service Manager, Kent County Council"), encoding="utf-8")
+    edited = _edited(tmp_path / "dashed-posts.txt", FLAGGED,
+        ("Councillors S Prendergast (Chair), P Bartlett, G Cooke, D Jeffrey and D Brazier\n",
+         "Sue Chandler – Cabinet Member for Integrated Children's Services, Kent County Council (Chair)\n"
+         "Kevin Kasaven – Director of Children's Countywide Services, Kent County Council\n"
+         "Alice Gleave – Interim Assistant Director for SEND Operations\n"
+         "Natalia Merritt – Co-Chair, Kent Housing Options Subgroup\n"),
+        ("Apologies for absence were submitted on behalf of Councillors R Love and K Leonard.",
+         "Apologies:\nJason Read – Youth Justice Service Manager, Kent County Council"))
     people = _attendance(_parse(edited))
     assert {n: (r.present, r.role) for n, r in people.items() if n != "S Chandler"} == {
         "Sue Chandler": (True, "chair"), "Kevin Kasaven": (True, "member"), "Alice Gleave": (True, "member"),
         "Natalia Merritt": (True, "member"), "Jason Read": (False, "member")}
     assert people["Kevin Kasaven"].position == "Director of Children's Countywide Services; Kent County Council"
     # A single line listing two people, each with a post in brackets, stays two people.
-    two = tmp_path / "two-on-a-line.txt"
-    two.write_text((FIXTURES / FLAGGED).read_text(encoding="utf-8").replace(
-        "Councillor S Chandler\n", "James Clapson (Democratic Services Officer), Kevin Kasaven (Director of Children's Countywide Services)\n"),
-        encoding="utf-8")
+    two = _edited(tmp_path / "two-on-a-line.txt", FLAGGED,
+        ("Councillor S Chandler\n",
+         "James Clapson (Democratic Services Officer), Kevin Kasaven (Director of Children's Countywide Services)\n"))
     assert {"James Clapson", "Kevin Kasaven"} <= set(_attendance(_parse(two)))
 
 
 def test_a_substitution_reads_whatever_the_case_of_its_titles(tmp_path):
-    edited = tmp_path / "lower-case-titles.txt"
-    edited.write_text((FIXTURES / MARKED).read_text(encoding="utf-8").replace(
-        "Brian Horton substituted for Kelly Leonard.", "councillor Brian Horton substituted for councillor Kelly Leonard."),
-        encoding="utf-8")
+    edited = _edited(tmp_path / "lower-case-titles.txt", MARKED,
+        ("Brian Horton substituted for Kelly Leonard.",
+         "councillor Brian Horton substituted for councillor Kelly Leonard."))
     horton = _attendance(_parse(edited))["Brian Horton"]
     assert (horton.role, horton.substitute_for) == ("substitute", "Kelly Leonard")
