@@ -178,6 +178,31 @@ def test_the_local_engine_sends_the_next_file_before_reading_the_last_answer(tmp
     assert events.index(("send", second)) < events.index(("read", first))
 
 
+
+def test_the_local_engine_ends_its_worker_once_the_last_answer_is_in_before_storing_it(tmp_path, monkeypatch):
+    # The first part is stored while the worker reads the second file; the last one after the worker has gone,
+    # so this process no longer shares (and copies) pages with it as it writes.
+    from extract.engines import SourceTask
+    from extract.engines.local import run_local
+    from extract.reading import source_id_of
+    from extract.warehouse.parts import PartStore
+    from tests.conftest import seed
+
+    worker_at_write: list[bool] = []
+    real_write = PartStore.write
+
+    def write(self, meta, tables, replace=False):
+        worker_at_write.append(getattr(bounded._workers, "worker", None) is not None)
+        return real_write(self, meta, tables, replace)
+
+    monkeypatch.setattr(PartStore, "write", write)
+    files = [seed(0), seed(2)]
+    tasks = [SourceTask(f, source_id_of(f.read_bytes()), f.read_bytes()) for f in files]
+    outcomes = list(run_local(tasks, tmp_path / "parts", force=False))
+    assert [o.status for o in outcomes] == ["ok", "ok"]
+    assert worker_at_write == [True, False]
+
+
 def burn(seconds: float) -> int:
     end = time.process_time() + seconds
     while time.process_time() < end:

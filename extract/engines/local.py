@@ -55,4 +55,10 @@ def _pipelined(tasks: list[SourceTask], parts_root: Path, force: bool, limits: L
             yield previous.finish(storing)
         previous = job
     if previous is not None:
+        # The worker has nothing left to read once its last answer is in: it is ended now, not after
+        # the answer is stored. While it lives, the pages this process shares with it since the fork
+        # are copied as this process first writes to each (storing the last part wrote to 1,000-1,500);
+        # once it is gone (torn down on another core meanwhile), a page written is this process's own.
+        previous.wait()
+        close_worker()
         yield previous.finish(storing)
