@@ -48,8 +48,6 @@ def test_a_closed_file_holds_its_rows_with_no_log_beside_it_and_the_process_lets
 
 
 
-@pytest.mark.skipif(tuple(int(p) for p in duckdb.__version__.split(".")[:2]) < (1, 2),
-                    reason="a DuckDB before 1.2 makes every file with its own block size")
 def test_an_ingested_warehouse_has_small_blocks_so_its_empty_tables_take_little_room(tmp_path):
     # Some forty tables, most of them empty for any one ingest, each at least a block: with DuckDB's
     # 256 kB blocks the minutes' snapshot was 2.9 MB to checkpoint and sync; with 16 kB, 0.4 MB.
@@ -67,6 +65,22 @@ def test_an_ingested_warehouse_has_small_blocks_so_its_empty_tables_take_little_
     finally:
         con.close()
     assert db.stat().st_size < 1_000_000
+
+
+
+def test_a_warehouse_file_of_duckdbs_default_block_size_is_still_opened_to_write(tmp_path):
+    # Files made before the 16 kB blocks: DuckDB refuses a block size that is not the file's own.
+    db = tmp_path / "older.duckdb"
+    duckdb.connect(str(db)).close()
+    wh = Warehouse(db)
+    wh.insert(SourceRow, [SourceRow(source_id="s1", path="a.pdf", file_name="a.pdf", status="ok", ingested_at=now())])
+    wh.close()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0] != BLOCK_SIZE
+        assert con.execute("SELECT source_id FROM sources").fetchall() == [("s1",)]
+    finally:
+        con.close()
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads through /proc")

@@ -27,8 +27,8 @@ blocks a snapshot of three sets of minutes was 2.9 MB, nearly all of it
 empty blocks, which the checkpoint wrote and `detach` synced after the last
 file was read (4.4 and 2.0 ms). With 16 kB blocks it is 0.4 MB (3.4 and
 0.6 ms). The block size is a property of the file, kept by every copy of it
-(the empty warehouse, `empty.py`, is one) and read by DuckDB 1.2 and later;
-an older DuckDB makes the file with its own size.
+(the empty warehouse, `empty.py`, is one) and read by DuckDB 1.2 and later
+(what `pyproject.toml` requires).
 """
 from __future__ import annotations
 
@@ -60,23 +60,14 @@ def attach(path: Path) -> tuple[duckdb.DuckDBPyConnection, str]:
     name = "w" + uuid.uuid4().hex
     con = _duckdb().cursor()  # a connection of its own: its transactions and default database are its own
     try:
-        if os.path.exists(path):
-            con.execute(f"ATTACH '{_quoted(path)}' AS {name}")
-        else:
-            _attach_new(con, path, name)
+        # Only a new file takes the option: DuckDB refuses it for a file of another block size (an older warehouse).
+        options = "" if os.path.exists(path) else f" (BLOCK_SIZE {BLOCK_SIZE})"
+        con.execute(f"ATTACH '{_quoted(path)}' AS {name}{options}")
         con.execute(f"USE {name}")
     except BaseException:
         con.close()
         raise
     return con, name
-
-
-def _attach_new(con: duckdb.DuckDBPyConnection, path: Path, name: str) -> None:
-    try:
-        con.execute(f"ATTACH '{_quoted(path)}' AS {name} (BLOCK_SIZE {BLOCK_SIZE})")
-    except duckdb.Error:  # a DuckDB that cannot choose (before 1.2): its own block size
-        Path(path).unlink(missing_ok=True)
-        con.execute(f"ATTACH '{_quoted(path)}' AS {name}")
 
 
 def detach(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> None:

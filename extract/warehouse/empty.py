@@ -10,9 +10,9 @@ So the first snapshot made the long way is checkpointed while still empty
 (2 ms) and its bytes kept: in memory, for the process's later snapshots (a
 notebook, a service, the tests), and beside the parts (`<parts>/.empty/`),
 for later ingests into the same warehouse. They are named by a hash of
-DuckDB's version, the block size (`attached.py`) and every statement that makes the schema: a new model
-field, a changed view or another DuckDB makes a new one, and an old one is
-never taken for current. Where a copy cannot be kept or written (a full or
+DuckDB's version, the block size (`attached.py`) and every statement that
+makes the schema: a new model field, a changed view, another block size or
+another DuckDB makes a new one, and an old one is never taken for current. Where a copy cannot be kept or written (a full or
 read-only disk, a damaged file), the file is made the long way, which
 reports the same errors it always did.
 """
@@ -37,7 +37,8 @@ _kept: dict[str, bytes] = {}  # schema key -> the empty file's bytes, for this p
 
 @lru_cache(maxsize=1)
 def schema_key() -> str:
-    statements = [duckdb.__version__, f"block size {BLOCK_SIZE}", *(create_statement(model) for model in ALL_MODELS),
+    statements = [duckdb.__version__, f"block size {BLOCK_SIZE}",
+                  *(create_statement(model) for model in ALL_MODELS),
                   *(f"{name}\n{sql}" for name, sql in sorted(VIEWS.items()))]
     return hashlib.sha256("\n\n".join(statements).encode()).hexdigest()[:16]
 
